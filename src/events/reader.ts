@@ -1,0 +1,192 @@
+/**
+ * Streaming reader of one event file. Reads in chunks (memory stays near `chunkBytes` plus the largest
+ * record), checks both CRCs of every record, and keeps its place: after the last whole record a later
+ * `records()` / `events()` call continues from the same offset, so a growing file can be followed.
+ *
+ * - A file that ends inside a record is not an error: `incomplete` says where the torn tail starts.
+ * - A damaged record throws an EventFileCorruptError naming the file and byte offset, or, with
+ *   `onCorrupt: 'skip'`, is recorded in `problems` and reading goes on after it (with a damaged length
+ *   field, from the next offset where a valid record starts).
+ * - A length field is checked against `maxRecordBytes` before any buffer is sized from it.
+ */
+import { open } from 'node:fs/promises';
+import { Event, type EventMessage } from '../proto/index.js';
+import { parseRecord, RECORD_OVERHEAD } from '../tfrecord/index.js';
+
+export interface EventFileReaderOptions {
+  /** 'throw' (default) stops at the first damaged record; 'skip' records it in `problems` and goes on. */
+  onCorrupt?: 'throw' | 'skip';
+  /** Largest record payload accepted. Default 64 MiB. */
+  maxRecordBytes?: number;
+  /** Read size. Default 1 MiB. */
+  chunkBytes?: number;
+  /** Byte offset to start from. Default 0. */
+  offset?: number;
+}
+
+/** A damaged record: where it is and what is wrong with it. */
+export interface ReadProblem {
+  file: string;
+  offset: number;
+  reason: string;
+  /** Bytes skipped to get past it (only with onCorrupt: 'skip'). */
+  skippedBytes: number;
+}
+
+export class EventFileCorruptError extends Error {
+  override readonly name = 'EventFileCorruptError';
+  readonly file: string;
+  readonly offset: number;
+  readonly reason: string;
+  constructor(file: string, offset: number, reason: string) {
+    super(`${file}: corrupt record at byte ${offset}: ${reason}`);
+    this.file = file;
+    this.offset = offset;
+    this.reason = reason;
+  }
+}
+
+export interface RawRecord {
+  /** Byte offset of the record's header in the file. */
+  offset: number;
+  payload: Uint8Array;
+}
+
+export interface EventRecord {
+  offset: number;
+  event: EventMessage;
+}
+
+export class EventFileReader {
+  readonly path: string;
+  /** Offset of the first byte not yet consumed (the start of the next record). */
+  offset: number;
+  /** Damaged records skipped so far (onCorrupt: 'skip'). */
+  readonly problems: ReadProblem[] = [];
+  /** Set after a pass that ended inside a record: the torn tail's offset and size. */
+  incomplete: { offset: number; bytes: number } | null = null;
+  readonly #onCorrupt: 'throw' | 'skip';
+  readonly #maxRecordBytes: number;
+  readonly #chunkBytes: number;
+
+  constructor(path: string, options: EventFileReaderOptions = {}) {
+    if (typeof path !== 'string' || path.length === 0) throw new TypeError('path must be a non-empty string');
+    this.path = path;
+    this.offset = options.offset ?? 0;
+    this.#onCorrupt = options.onCorrupt ?? 'throw';
+    if (this.#onCorrupt !== 'throw' && this.#onCorrupt !== 'skip') {
+      throw new TypeError(`onCorrupt must be 'throw' or 'skip', got ${String(options.onCorrupt)}`);
+    }
+    this.#maxRecordBytes = options.maxRecordBytes ?? 64 * 1024 * 1024;
+    this.#chunkBytes = options.chunkBytes ?? 1024 * 1024;
+  }
+
+  /** Yields every whole, valid record from `offset` to the end of the file as it is now. */
+  async *records(): AsyncGenerator<RawRecord> {
+    const fh = await open(this.path, 'r');
+    try {
+      this.incomplete = null;
+      let buf = Buffer.allocUnsafe(0);
+      let start = 0; // buf[start, end) holds file bytes from this.offset on
+      let end = 0;
+      let filePos = this.offset;
+      let eof = false;
+      // Set while resynchronising after a damaged length: the damaged record's offset.
+      let lostAt = -1;
+      for (;;) {
+        const res = parseRecord(buf, start, end, this.#maxRecordBytes);
+        if (res.kind === 'record') {
+          if (lostAt >= 0) {
+            this.#problem(lostAt, 'damaged length field', this.offset - lostAt);
+            lostAt = -1;
+          }
+          const payload = buf.subarray(res.payloadStart, res.payloadEnd);
+          const at = this.offset;
+          this.offset += res.next - start;
+          start = res.next;
+          yield { offset: at, payload };
+          continue;
+        }
+        if (res.kind === 'corrupt' && lostAt < 0) {
+          if (this.#onCorrupt === 'throw')
+            throw new EventFileCorruptError(this.path, this.offset, res.reason);
+          if (res.length !== null) {
+            // The length is trustworthy, so the record can be stepped over (once it is all in memory).
+            const total = res.length + RECORD_OVERHEAD;
+            if (end - start >= total) {
+              this.#problem(this.offset, res.reason, total);
+              this.offset += total;
+              start += total;
+              continue;
+            }
+          } else {
+            lostAt = this.offset;
+            this.offset++;
+            start++;
+            continue;
+          }
+        } else if (res.kind === 'corrupt') {
+          // Still scanning for a valid record after a damaged length.
+          this.offset++;
+          start++;
+          continue;
+        }
+        // Need more bytes: either a record is incomplete, or a skippable corrupt record is not all here.
+        if (eof) break;
+        const needed = res.kind === 'incomplete' ? res.needed : (res.length ?? 0) + RECORD_OVERHEAD;
+        // Refill into a fresh buffer rather than shifting in place: payloads already yielded (and
+        // bytes fields decoded from them, which protobufjs returns as views) must stay intact.
+        const next = Buffer.allocUnsafe(Math.max(needed, end - start + this.#chunkBytes));
+        buf.copy(next, 0, start, end);
+        end -= start;
+        start = 0;
+        buf = next;
+        const { bytesRead } = await fh.read(buf, end, buf.length - end, filePos);
+        if (bytesRead === 0) eof = true;
+        filePos += bytesRead;
+        end += bytesRead;
+      }
+      if (lostAt >= 0) {
+        // No valid record after the damage: everything from it to the end is unreadable.
+        this.#problem(
+          lostAt,
+          'damaged length field; no valid record after it',
+          end - start + (this.offset - lostAt),
+        );
+        this.offset += end - start;
+      } else if (end > start) {
+        this.incomplete = { offset: this.offset, bytes: end - start };
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** Like {@link records}, decoding each payload as an Event. An undecodable payload counts as corrupt. */
+  async *events(): AsyncGenerator<EventRecord> {
+    for await (const rec of this.records()) {
+      let event: EventMessage;
+      try {
+        event = Event.decode(rec.payload);
+      } catch (err) {
+        const reason = `payload is not an Event: ${(err as Error).message}`;
+        if (this.#onCorrupt === 'throw') throw new EventFileCorruptError(this.path, rec.offset, reason);
+        this.#problem(rec.offset, reason, rec.payload.length + RECORD_OVERHEAD);
+        continue;
+      }
+      yield { offset: rec.offset, event };
+    }
+  }
+
+  #problem(offset: number, reason: string, skippedBytes: number): void {
+    this.problems.push({ file: this.path, offset, reason, skippedBytes });
+  }
+}
+
+/** Reads every event of one file (convenience over {@link EventFileReader}). */
+export async function* readEventFile(
+  path: string,
+  options?: EventFileReaderOptions,
+): AsyncGenerator<EventRecord> {
+  yield* new EventFileReader(path, options).events();
+}

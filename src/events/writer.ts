@@ -1,0 +1,415 @@
+/**
+ * Append-only event-file writer with an in-memory buffer and asynchronous flushes, so training code
+ * never waits on the disk. Records are framed as they are written (cheap) and written out:
+ * every `flushMillis`, when `maxQueue` records or 1 MiB are buffered, on `flush()`, on `close()`,
+ * synchronously on process exit, and asynchronously on SIGINT/SIGTERM.
+ *
+ * I/O failures never throw into the caller's training step: they reject `flush()`/`close()` and are
+ * emitted as 'error' events (or, with no 'error' listener, printed once per error code as a process
+ * warning). Unwritten records stay buffered and are retried on the next flush, up to
+ * `maxPendingBytes`; past that, new records are dropped and counted in `stats.droppedRecords`.
+ * A write that fails half-way through a record is cut back to the last whole record (ftruncate), or,
+ * if that fails too, the writer continues in a new file, so no file ever holds a torn record followed
+ * by more data.
+ */
+import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Event, type EventInit } from '../proto/index.js';
+import { RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
+import { type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
+import { eventFileName, nextFileCounter } from './file-name.js';
+
+export interface EventFileWriterOptions {
+  /** Milliseconds between background flushes. Default 2000. */
+  flushMillis?: number;
+  /** Buffered records that start a flush before the interval is up. Default 10000. */
+  maxQueue?: number;
+  /** Appended to the file name, e.g. ".v2". Default "". */
+  filenameSuffix?: string;
+  /** Buffered bytes (unwritten because the disk is slow or failing) beyond which new records are dropped. Default 64 MiB. */
+  maxPendingBytes?: number;
+  /** Largest serialized event accepted. Default 64 MiB, the limit older TensorBoard protobuf parsers had. */
+  maxRecordBytes?: number;
+  /** Host name used in the file name. Default os.hostname(). */
+  host?: string;
+}
+
+export interface EventFileWriterStats {
+  recordsWritten: number;
+  bytesWritten: number;
+  recordsPending: number;
+  bytesPending: number;
+  droppedRecords: number;
+  failedFlushes: number;
+  filesOpened: number;
+}
+
+/** An I/O failure of the writer, naming the file and the operation. */
+export class EventWriterError extends Error {
+  override readonly name = 'EventWriterError';
+  readonly code: string | undefined;
+  readonly path: string;
+  constructor(message: string, path: string, cause?: unknown) {
+    super(message, { cause });
+    this.path = path;
+    this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+const HIGH_WATER_BYTES = 1024 * 1024;
+const FILE_VERSION = 'brain.Event:2';
+
+function validatePositiveInt(name: string, v: number | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
+    throw new RangeError(`${name} must be a positive integer, got ${String(v)}`);
+  }
+  return v;
+}
+
+export class EventFileWriter extends EventEmitter implements ExitFlushable {
+  /** Directory the file lives in (absolute). */
+  readonly logdir: string;
+  readonly stats: EventFileWriterStats = {
+    recordsWritten: 0,
+    bytesWritten: 0,
+    recordsPending: 0,
+    bytesPending: 0,
+    droppedRecords: 0,
+    failedFlushes: 0,
+    filesOpened: 0,
+  };
+
+  readonly #flushMillis: number;
+  readonly #maxQueue: number;
+  readonly #maxPendingBytes: number;
+  readonly #maxRecordBytes: number;
+  readonly #suffix: string;
+  readonly #host: string | undefined;
+
+  #path: string;
+  #fh: FileHandle | null = null;
+  #fileBytes = 0;
+  #chunks: Buffer[] = [];
+  #cur: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  #curLen = 0;
+  #inFlight = false;
+  #chain: Promise<void> = Promise.resolve();
+  #backgroundQueued = false;
+  #timer: NodeJS.Timeout;
+  #closed = false;
+  #closePromise: Promise<void> | null = null;
+  #warnedCodes = new Set<string>();
+
+  constructor(logdir: string, options: EventFileWriterOptions = {}) {
+    super();
+    if (typeof logdir !== 'string' || logdir.length === 0) {
+      throw new TypeError(
+        `logdir must be a non-empty string, got ${typeof logdir === 'string' ? '""' : typeof logdir}`,
+      );
+    }
+    if (logdir.includes('\0')) throw new TypeError('logdir must not contain a NUL character');
+    this.#flushMillis = validatePositiveInt('flushMillis', options.flushMillis, 2000);
+    this.#maxQueue = validatePositiveInt('maxQueue', options.maxQueue, 10_000);
+    this.#maxPendingBytes = validatePositiveInt('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
+    this.#maxRecordBytes = validatePositiveInt('maxRecordBytes', options.maxRecordBytes, 64 * 1024 * 1024);
+    const suffix = options.filenameSuffix ?? '';
+    if (typeof suffix !== 'string' || /[/\\\0]/.test(suffix)) {
+      throw new TypeError('filenameSuffix must be a string without path separators or NUL');
+    }
+    this.#suffix = suffix;
+    this.#host = options.host;
+    this.logdir = resolve(logdir);
+    this.#path = this.#newPath();
+    this.#timer = setInterval(() => this.#backgroundFlush(), this.#flushMillis);
+    this.#timer.unref();
+    registerForExit(this);
+  }
+
+  /** Path of the file being written. It changes only if the writer had to start a new file. */
+  get path(): string {
+    return this.#path;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Serializes and buffers one event. Returns false if it was dropped because the buffer is full. */
+  writeEvent(event: EventInit): boolean {
+    return this.writePayload(Event.encode(event).finish());
+  }
+
+  /** Buffers one already-serialized Event. Returns false if it was dropped because the buffer is full. */
+  writePayload(payload: Uint8Array): boolean {
+    if (this.#closed) throw new Error(`EventFileWriter for ${this.logdir} is closed`);
+    const size = payload.length + RECORD_OVERHEAD;
+    if (payload.length > this.#maxRecordBytes) {
+      throw new RangeError(
+        `event of ${payload.length} bytes exceeds maxRecordBytes (${this.#maxRecordBytes})`,
+      );
+    }
+    if (this.stats.bytesPending + size > this.#maxPendingBytes) {
+      this.stats.droppedRecords++;
+      if (this.stats.droppedRecords === 1 || this.stats.droppedRecords % 10_000 === 0) {
+        this.#report(
+          new EventWriterError(
+            `event buffer full (${this.stats.bytesPending} bytes unwritten): ${this.stats.droppedRecords} record(s) dropped so far`,
+            this.#path,
+          ),
+        );
+      }
+      return false;
+    }
+    if (this.#cur.length - this.#curLen < size) {
+      if (this.#curLen > 0) this.#chunks.push(this.#cur.subarray(0, this.#curLen));
+      this.#cur = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, size));
+      this.#curLen = 0;
+    }
+    this.#curLen = writeRecord(this.#cur, this.#curLen, payload);
+    this.stats.bytesPending += size;
+    this.stats.recordsPending++;
+    if (this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES) {
+      this.#backgroundFlush();
+    }
+    return true;
+  }
+
+  /** Writes everything buffered so far. Rejects with an EventWriterError if the disk refuses. */
+  flush(): Promise<void> {
+    const p = this.#chain.then(() => this.#flushOnce());
+    this.#chain = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Flushes, closes the file and stops the timer. Idempotent. Rejects if the final flush failed. */
+  close(): Promise<void> {
+    if (this.#closePromise) return this.#closePromise;
+    this.#closed = true;
+    clearInterval(this.#timer);
+    this.#closePromise = (async () => {
+      let failure: unknown = null;
+      try {
+        await this.flush();
+      } catch (err) {
+        failure = err;
+      }
+      const fh = this.#fh;
+      this.#fh = null;
+      if (fh) {
+        try {
+          await fh.close();
+        } catch (err) {
+          failure ??= new EventWriterError(`closing ${this.#path} failed: ${String(err)}`, this.#path, err);
+        }
+      }
+      unregisterForExit(this);
+      if (failure) throw failure;
+    })();
+    return this.#closePromise;
+  }
+
+  // ---- ExitFlushable ----
+
+  flushSyncOnExit(): void {
+    // An asynchronous write still in progress cannot be ordered against a synchronous one, so the
+    // buffer is left alone in that case (only the last flush window can be lost).
+    if (this.#inFlight || this.stats.bytesPending === 0) return;
+    const data = this.#takePending();
+    try {
+      let fd: number;
+      let fresh = false;
+      if (this.#fh) {
+        fd = this.#fh.fd;
+      } else {
+        fs.mkdirSync(this.logdir, { recursive: true });
+        fd = fs.openSync(this.#path, 'ax');
+        fresh = true;
+      }
+      const out = fresh ? Buffer.concat([this.#fileVersionRecord(), data]) : data;
+      let off = 0;
+      while (off < out.length) off += fs.writeSync(fd, out, off, out.length - off);
+      if (fresh) fs.closeSync(fd);
+      this.stats.bytesWritten += data.length;
+    } catch {
+      // Nothing can be reported from an exit handler; the records are lost.
+    }
+  }
+
+  async flushOnSignal(): Promise<void> {
+    try {
+      await this.flush();
+    } catch {
+      // Already reported through the 'error' event.
+    }
+  }
+
+  // ---- internals ----
+
+  #newPath(): string {
+    const name = eventFileName({
+      seconds: Date.now() / 1000,
+      counter: nextFileCounter(),
+      suffix: this.#suffix,
+      ...(this.#host === undefined ? {} : { host: this.#host }),
+    });
+    return join(this.logdir, name);
+  }
+
+  #fileVersionRecord(): Buffer {
+    const payload = Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish();
+    const out = Buffer.allocUnsafe(payload.length + RECORD_OVERHEAD);
+    writeRecord(out, 0, payload);
+    return out;
+  }
+
+  #backgroundFlush(): void {
+    if (this.#backgroundQueued || this.stats.bytesPending === 0) return;
+    this.#backgroundQueued = true;
+    this.flush()
+      .catch(() => undefined) // reported by #flushOnce
+      .finally(() => {
+        this.#backgroundQueued = false;
+      });
+  }
+
+  #takePending(): Buffer {
+    const last = this.#cur.subarray(0, this.#curLen);
+    let data: Buffer;
+    if (this.#chunks.length === 0) {
+      data = last;
+      this.#cur = Buffer.allocUnsafe(CHUNK_BYTES);
+    } else {
+      this.#chunks.push(last);
+      data = Buffer.concat(this.#chunks);
+      this.#chunks = [];
+    }
+    this.#curLen = 0;
+    this.stats.bytesPending = 0;
+    this.stats.recordsPending = 0;
+    return data;
+  }
+
+  /** Puts unwritten whole records back in front of the buffer. */
+  #restore(data: Buffer): void {
+    if (data.length === 0) return;
+    if (this.#curLen > 0) this.#chunks.push(this.#cur.subarray(0, this.#curLen));
+    this.#chunks.unshift(data);
+    this.#cur = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.#curLen = 0;
+    let bytes = 0;
+    for (const c of this.#chunks) bytes += c.length;
+    this.stats.bytesPending = bytes;
+    this.stats.recordsPending += countRecords(data);
+  }
+
+  async #open(): Promise<FileHandle> {
+    await mkdir(this.logdir, { recursive: true });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const fh = await open(this.#path, 'ax');
+        this.#fileBytes = 0;
+        this.stats.filesOpened++;
+        return fh;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw err;
+        this.#path = this.#newPath();
+      }
+    }
+  }
+
+  async #flushOnce(): Promise<void> {
+    if (this.stats.bytesPending === 0) return;
+    const records = this.stats.recordsPending;
+    let data = this.#takePending();
+    let written = 0;
+    this.#inFlight = true;
+    try {
+      let fh = this.#fh;
+      if (fh) {
+        // Writing to a file someone deleted succeeds silently and loses everything: check first.
+        const st = await fh.stat();
+        if (st.nlink === 0) {
+          const deleted = this.#path;
+          this.#fh = null;
+          await fh.close().catch(() => undefined);
+          fh = null;
+          this.#path = this.#newPath();
+          this.#report(
+            new EventWriterError(`event file ${deleted} was deleted; continuing in ${this.#path}`, deleted),
+          );
+        }
+      }
+      if (!fh) {
+        fh = await this.#open();
+        this.#fh = fh;
+        data = Buffer.concat([this.#fileVersionRecord(), data]);
+      }
+      while (written < data.length) {
+        const { bytesWritten } = await fh.write(data, written, data.length - written);
+        written += bytesWritten;
+        this.#fileBytes += bytesWritten;
+      }
+      this.stats.recordsWritten += records;
+      this.stats.bytesWritten += data.length;
+    } catch (err) {
+      this.stats.failedFlushes++;
+      await this.#recover(data, written);
+      const wrapped = new EventWriterError(
+        `writing ${this.#path} failed: ${(err as Error).message ?? String(err)}`,
+        this.#path,
+        err,
+      );
+      this.#report(wrapped);
+      throw wrapped;
+    } finally {
+      this.#inFlight = false;
+    }
+  }
+
+  async #recover(data: Buffer, written: number): Promise<void> {
+    let boundary = 0;
+    while (boundary < data.length) {
+      const next = boundary + RECORD_OVERHEAD + data.readUInt32LE(boundary);
+      if (next > written) break;
+      boundary = next;
+    }
+    const torn = written - boundary;
+    if (torn > 0 && this.#fh) {
+      try {
+        await this.#fh.truncate(this.#fileBytes - torn);
+        this.#fileBytes -= torn;
+      } catch {
+        // Cannot cut the partial record off: leave that file as it is (readers see a truncated tail)
+        // and continue in a new one.
+        const fh = this.#fh;
+        this.#fh = null;
+        await fh.close().catch(() => undefined);
+        this.#path = this.#newPath();
+      }
+    }
+    this.#restore(data.subarray(boundary));
+  }
+
+  #report(err: EventWriterError): void {
+    if (this.listenerCount('error') > 0) {
+      this.emit('error', err);
+      return;
+    }
+    const key = err.code ?? err.message.slice(0, 40);
+    if (this.#warnedCodes.has(key)) return;
+    this.#warnedCodes.add(key);
+    process.emitWarning(`${err.message} (further errors of this kind are not shown)`, {
+      code: 'GRADWATCH_WRITER',
+    });
+  }
+}
+
+function countRecords(data: Buffer): number {
+  let n = 0;
+  for (let off = 0; off + 8 <= data.length; off += RECORD_OVERHEAD + data.readUInt32LE(off)) n++;
+  return n;
+}

@@ -1,0 +1,145 @@
+/**
+ * NaN-safe histogram bucketing. Non-finite values (NaN, +Inf, -Inf) are counted separately and kept
+ * out of the buckets, so every edge is finite and TensorBoard's shared range for a series is never
+ * spoiled; the counts are returned to the caller instead of being dropped silently.
+ *
+ * Buckets follow TF2's `tf.summary.histogram`: `bucketCount` equal-width buckets over [min, max] of
+ * the finite values, the last one closed. All-equal data gives one zero-width bucket [v, v, n]; no
+ * finite data gives zero buckets (a [0, 3] tensor), both valid for either TensorBoard loader.
+ */
+
+export const DEFAULT_BUCKETS = 30;
+export const MAX_BUCKETS = 10_000;
+
+export interface Histogram {
+  /** Row-major [k, 3]: left edge, right edge, count for each bucket. */
+  buckets: Float64Array;
+  /** Number of finite values bucketed. */
+  count: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  /** Over finite values; NaN when there are none. */
+  min: number;
+  max: number;
+  sum: number;
+  sumSquares: number;
+}
+
+export function validateBucketCount(bucketCount: unknown, name = 'buckets'): number {
+  if (
+    typeof bucketCount !== 'number' ||
+    !Number.isInteger(bucketCount) ||
+    bucketCount < 1 ||
+    bucketCount > MAX_BUCKETS
+  ) {
+    throw new RangeError(`${name} must be an integer from 1 to ${MAX_BUCKETS}, got ${String(bucketCount)}`);
+  }
+  return bucketCount;
+}
+
+/** Buckets `values` (any array-like of numbers, typed arrays included) into at most `bucketCount` buckets. */
+export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAULT_BUCKETS): Histogram {
+  validateBucketCount(bucketCount);
+  const n = values.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let count = 0;
+  let nan = 0;
+  let posInf = 0;
+  let negInf = 0;
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      // Only NaN and ±Inf fail v - v === 0.
+      if (Number.isNaN(v)) nan++;
+      else if (v > 0) posInf++;
+      else negInf++;
+      continue;
+    }
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+    sumSquares += v * v;
+  }
+  const stats = { count, nan, posInf, negInf, sum, sumSquares };
+  if (count === 0) return { buckets: new Float64Array(0), min: Number.NaN, max: Number.NaN, ...stats };
+  if (min === max) return { buckets: Float64Array.of(min, max, count), min, max, ...stats };
+
+  const k = bucketCount;
+  const width = (max - min) / k;
+  const counts = new Float64Array(k);
+  if (Number.isFinite(width) && width > 0) {
+    const inv = 1 / width;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) continue;
+      let b = Math.floor((v - min) * inv);
+      if (b >= k) b = k - 1;
+      else if (b < 0) b = 0;
+      counts[b]!++;
+    }
+  } else {
+    // max - min overflowed (values near ±Number.MAX_VALUE): scale first to stay finite.
+    const half = max / 2 - min / 2;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) continue;
+      let b = Math.floor(((v / 2 - min / 2) / half) * k);
+      if (b >= k) b = k - 1;
+      else if (b < 0) b = 0;
+      counts[b]!++;
+    }
+  }
+  const buckets = new Float64Array(k * 3);
+  for (let b = 0; b < k; b++) {
+    buckets[b * 3] = edge(min, max, b, k);
+    buckets[b * 3 + 1] = b === k - 1 ? max : edge(min, max, b + 1, k);
+    buckets[b * 3 + 2] = counts[b]!;
+  }
+  return { buckets, min, max, ...stats };
+}
+
+/** The b-th of k+1 equally spaced edges from min to max, computed without overflowing. */
+function edge(min: number, max: number, b: number, k: number): number {
+  if (b === 0) return min;
+  const t = b / k;
+  const e = min + (max - min) * t;
+  return Number.isFinite(e) ? e : min * (1 - t) + max * t;
+}
+
+/** Precomputed buckets, as `histogram()` accepts them: rows of [left, right, count]. */
+export interface PrecomputedHistogram {
+  buckets: ReadonlyArray<readonly [number, number, number]>;
+}
+
+/** Validates precomputed buckets (finite edges, left <= right, non-negative counts) into [k,3] form. */
+export function fromPrecomputed(h: PrecomputedHistogram, name = 'data'): Histogram {
+  if (!Array.isArray(h.buckets))
+    throw new TypeError(`${name}.buckets must be an array of [left, right, count]`);
+  const k = h.buckets.length;
+  const buckets = new Float64Array(k * 3);
+  let count = 0;
+  let min = Number.NaN;
+  let max = Number.NaN;
+  for (let i = 0; i < k; i++) {
+    const row = h.buckets[i];
+    if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'number')) {
+      throw new TypeError(`${name}.buckets[${i}] must be [left, right, count] numbers`);
+    }
+    const [l, r, c] = row as unknown as readonly [number, number, number];
+    if (!Number.isFinite(l) || !Number.isFinite(r) || l > r) {
+      throw new RangeError(`${name}.buckets[${i}] needs finite edges with left <= right, got [${l}, ${r}]`);
+    }
+    if (!Number.isFinite(c) || c < 0)
+      throw new RangeError(`${name}.buckets[${i}] count must be >= 0, got ${c}`);
+    buckets.set([l, r, c], i * 3);
+    count += c;
+    if (!(l >= min)) min = l;
+    if (!(r <= max)) max = r;
+  }
+  return { buckets, count, nan: 0, posInf: 0, negInf: 0, min, max, sum: Number.NaN, sumSquares: Number.NaN };
+}

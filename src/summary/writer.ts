@@ -1,0 +1,354 @@
+/**
+ * SummaryWriter: the public writer. Its methods are a superset of tfjs-node's
+ * `tf.node.summaryFileWriter()` writer (scalar, histogram, flush), so code written for tfjs-node ports
+ * by changing an import, and it runs on every tfjs backend (it never touches one: a Tensor argument is
+ * read with dataSync()).
+ *
+ * Steps: TensorBoard keeps a tag's points only if their steps increase strictly (RustBoard erases
+ * later points when a step repeats or goes back). So a repeated or decreasing step for a tag is, by
+ * default, rejected with a RangeError; with `onStepConflict: 'skip'` the point is dropped instead,
+ * counted in `skippedPoints` and reported once per tag through a process warning.
+ */
+import { EventFileWriter, type EventFileWriterOptions, type EventFileWriterStats } from '../events/index.js';
+import type { SummaryValueInit } from '../proto/index.js';
+import {
+  computeHistogram,
+  DEFAULT_BUCKETS,
+  fromPrecomputed,
+  type Histogram,
+  type PrecomputedHistogram,
+  validateBucketCount,
+} from './histogram.js';
+import {
+  CUSTOM_SCALARS_TAG,
+  type CustomScalarLayout,
+  customScalarsValue,
+  type HParamMetric,
+  type HParamValue,
+  histogramValue,
+  hparamsExperimentValue,
+  hparamsSessionEndValue,
+  hparamsSessionStartValue,
+  scalarValue,
+  textValue,
+} from './values.js';
+
+export interface SummaryWriterOptions extends EventFileWriterOptions {
+  /** What to do with a repeated or decreasing step for a tag. Default 'throw'. */
+  onStepConflict?: 'throw' | 'skip';
+}
+
+/** The part of a tfjs Tensor the writer uses (duck-typed, so no tfjs import is needed). */
+export interface TensorLike {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  dataSync(): ArrayLike<number> | ArrayLike<string> | Uint8Array[];
+}
+
+export type HistogramData = TensorLike | ArrayLike<number> | PrecomputedHistogram;
+
+/** What histogram() wrote, including the non-finite values it kept out of the buckets. */
+export interface HistogramSummary {
+  /** Finite values bucketed. */
+  count: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  min: number;
+  max: number;
+  buckets: number;
+}
+
+function isTensorLike(x: unknown): x is TensorLike {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as TensorLike).dataSync === 'function' &&
+    Array.isArray((x as TensorLike).shape)
+  );
+}
+
+function checkTag(tag: unknown): asserts tag is string {
+  if (typeof tag !== 'string' || tag.length === 0) {
+    throw new TypeError(`tag must be a non-empty string, got ${tag === '' ? '""' : typeof tag}`);
+  }
+  if (!tag.isWellFormed()) throw new TypeError(`tag ${JSON.stringify(tag)} contains a lone surrogate`);
+}
+
+function checkStep(step: unknown): asserts step is number {
+  if (typeof step !== 'number') throw new TypeError(`step must be a number, got ${typeof step}`);
+  if (!Number.isSafeInteger(step) || step < 0) {
+    throw new RangeError(`step must be a non-negative safe integer, got ${step}`);
+  }
+}
+
+function checkDescription(description: unknown): asserts description is string | undefined {
+  if (description !== undefined && typeof description !== 'string') {
+    throw new TypeError(`description must be a string, got ${typeof description}`);
+  }
+}
+
+export class SummaryWriter {
+  readonly logdir: string;
+  /** Points dropped because of a step conflict (onStepConflict: 'skip'). */
+  skippedPoints = 0;
+  readonly #events: EventFileWriter;
+  readonly #onStepConflict: 'throw' | 'skip';
+  readonly #lastStep = new Map<string, number>();
+  readonly #warnedTags = new Set<string>();
+  #layoutStep = 0;
+  #hparamsWritten = false;
+
+  constructor(logdir: string, options: SummaryWriterOptions = {}) {
+    const { onStepConflict = 'throw', ...fileOptions } = options;
+    if (onStepConflict !== 'throw' && onStepConflict !== 'skip') {
+      throw new TypeError(`onStepConflict must be 'throw' or 'skip', got ${String(onStepConflict)}`);
+    }
+    this.#onStepConflict = onStepConflict;
+    this.#events = new EventFileWriter(logdir, fileOptions);
+    this.logdir = this.#events.logdir;
+  }
+
+  /** The event file being written. */
+  get path(): string {
+    return this.#events.path;
+  }
+
+  get closed(): boolean {
+    return this.#events.closed;
+  }
+
+  get stats(): Readonly<EventFileWriterStats> {
+    return this.#events.stats;
+  }
+
+  /** Listens for I/O errors ('error'). Without a listener they are printed once per kind as process warnings. */
+  on(event: 'error', listener: (err: Error) => void): this {
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  off(event: 'error', listener: (err: Error) => void): this {
+    this.#events.off(event, listener);
+    return this;
+  }
+
+  /** Writes a scalar (stored as float32, NaN and ±Inf included). `value` may be a number or a scalar Tensor. */
+  scalar(tag: string, value: number | TensorLike, step: number, description?: string): void {
+    this.#checkOpen();
+    checkTag(tag);
+    let v: number;
+    if (typeof value === 'number') v = value;
+    else if (isTensorLike(value)) {
+      const data = value.dataSync();
+      if (data.length !== 1 || typeof data[0] !== 'number') {
+        throw new TypeError(
+          `value must be a number or a one-element numeric Tensor, got shape [${value.shape}]`,
+        );
+      }
+      v = data[0];
+    } else throw new TypeError(`value must be a number, got ${value === null ? 'null' : typeof value}`);
+    checkStep(step);
+    checkDescription(description);
+    if (!this.#claimStep(tag, step)) return;
+    this.#write(step, scalarValue(tag, v, description));
+  }
+
+  /**
+   * Writes a histogram of `data` (a Tensor, typed array, number[] or precomputed buckets) with
+   * `buckets` equal-width buckets. NaN and ±Inf are counted, left out of the buckets, and returned.
+   */
+  histogram(
+    tag: string,
+    data: HistogramData,
+    step: number,
+    buckets: number = DEFAULT_BUCKETS,
+    description?: string,
+  ): HistogramSummary {
+    this.#checkOpen();
+    checkTag(tag);
+    checkStep(step);
+    validateBucketCount(buckets);
+    checkDescription(description);
+    const h = toHistogram(data, buckets);
+    const summary: HistogramSummary = {
+      count: h.count,
+      nan: h.nan,
+      posInf: h.posInf,
+      negInf: h.negInf,
+      min: h.min,
+      max: h.max,
+      buckets: h.buckets.length / 3,
+    };
+    if (this.#claimStep(tag, step)) this.#write(step, histogramValue(tag, h, description));
+    return summary;
+  }
+
+  /** Writes markdown text, shown in TensorBoard's Text dashboard. */
+  text(tag: string, markdown: string, step: number, description?: string): void {
+    this.#checkOpen();
+    checkTag(tag);
+    if (typeof markdown !== 'string')
+      throw new TypeError(`markdown must be a string, got ${typeof markdown}`);
+    if (!markdown.isWellFormed()) throw new TypeError('markdown contains a lone surrogate');
+    checkStep(step);
+    checkDescription(description);
+    if (!this.#claimStep(tag, step)) return;
+    this.#write(step, textValue(tag, markdown, description));
+  }
+
+  /**
+   * Writes a Custom Scalars dashboard layout. TensorBoard uses the latest layout of each run (merged
+   * across runs), so calling this again replaces the earlier layout.
+   */
+  customScalars(layout: CustomScalarLayout): void {
+    this.#checkOpen();
+    const value = customScalarsValue(layout);
+    const step = this.#layoutStep++;
+    this.#lastStep.set(CUSTOM_SCALARS_TAG, step);
+    this.#write(step, value);
+  }
+
+  /**
+   * Records this run's hyperparameters and the metrics (scalar tags) the HParams dashboard should show
+   * for it. The run (this writer's directory) becomes one session; a metric's value is the last point
+   * of its tag, in this run or, with `group`, in a sub-run such as "val". Once per writer.
+   */
+  hparams(config: Record<string, HParamValue>, metrics: ReadonlyArray<string | HParamMetric> = []): void {
+    this.#checkOpen();
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+      throw new TypeError('config must be an object of hyperparameter names to values');
+    }
+    for (const [k, v] of Object.entries(config)) {
+      if (k.length === 0) throw new TypeError('config has an empty hyperparameter name');
+      const ok =
+        typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+      if (!ok)
+        throw new TypeError(`config.${k} must be a string, boolean or finite number, got ${String(v)}`);
+    }
+    if (!Array.isArray(metrics)) throw new TypeError('metrics must be an array of tags or metric objects');
+    const ms: HParamMetric[] = metrics.map((m, i) => {
+      const metric = typeof m === 'string' ? { tag: m } : m;
+      if (!metric || typeof metric.tag !== 'string' || metric.tag.length === 0) {
+        throw new TypeError(`metrics[${i}] must be a tag or an object with a non-empty tag`);
+      }
+      if (
+        metric.datasetType !== undefined &&
+        metric.datasetType !== 'training' &&
+        metric.datasetType !== 'validation'
+      ) {
+        throw new TypeError(`metrics[${i}].datasetType must be 'training' or 'validation'`);
+      }
+      return metric;
+    });
+    if (this.#hparamsWritten) throw new Error(`hparams were already written for ${this.logdir}`);
+    this.#hparamsWritten = true;
+    const now = Date.now() / 1000;
+    this.#events.writeEvent({
+      wallTime: now,
+      step: 0,
+      summary: { value: [hparamsExperimentValue(config, ms, now), hparamsSessionStartValue(config, now)] },
+    });
+  }
+
+  /** Marks the hparams session as ended (shown as its status in the HParams dashboard). */
+  hparamsEnd(status: 'success' | 'failure' | 'running' = 'success'): void {
+    this.#checkOpen();
+    if (!this.#hparamsWritten) throw new Error('hparamsEnd() needs an earlier hparams() call');
+    const now = Date.now() / 1000;
+    this.#events.writeEvent({
+      wallTime: now,
+      step: 0,
+      summary: { value: [hparamsSessionEndValue(status, now)] },
+    });
+  }
+
+  /** Writes everything buffered. Rejects with an EventWriterError if the disk refuses. */
+  flush(): Promise<void> {
+    return this.#events.flush();
+  }
+
+  /** Flushes and closes the file. Idempotent; rejects if the final flush failed. */
+  close(): Promise<void> {
+    return this.#events.close();
+  }
+
+  #checkOpen(): void {
+    if (this.#events.closed) throw new Error(`SummaryWriter for ${this.logdir} is closed`);
+  }
+
+  /** Records `step` as the tag's latest; false if the point must be skipped. */
+  #claimStep(tag: string, step: number): boolean {
+    const last = this.#lastStep.get(tag);
+    if (last !== undefined && step <= last) {
+      const what = step === last ? 'repeats' : 'goes back from';
+      const msg = `step ${step} for tag "${tag}" ${what} step ${last}; TensorBoard needs strictly increasing steps per tag`;
+      if (this.#onStepConflict === 'throw') throw new RangeError(msg);
+      this.skippedPoints++;
+      if (!this.#warnedTags.has(tag)) {
+        this.#warnedTags.add(tag);
+        process.emitWarning(`${msg}; point skipped (further skips for this tag are not shown)`, {
+          code: 'GRADWATCH_STEP',
+        });
+      }
+      return false;
+    }
+    this.#lastStep.set(tag, step);
+    return true;
+  }
+
+  #write(step: number, value: SummaryValueInit): void {
+    this.#events.writeEvent({ wallTime: Date.now() / 1000, step, summary: { value: [value] } });
+  }
+}
+
+function toHistogram(data: HistogramData, buckets: number): Histogram {
+  if (isTensorLike(data)) {
+    if (data.dtype === 'string' || data.dtype === 'complex64') {
+      throw new TypeError(`data must be a numeric Tensor, got dtype ${data.dtype}`);
+    }
+    return computeHistogram(data.dataSync() as ArrayLike<number>, buckets);
+  }
+  if (Array.isArray(data) || ArrayBuffer.isView(data)) {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+      throw new TypeError('data must not be a BigInt typed array');
+    }
+    if (Array.isArray(data)) {
+      for (let i = 0; i < data.length; i++) {
+        if (typeof data[i] !== 'number')
+          throw new TypeError(`data[${i}] must be a number, got ${typeof data[i]}`);
+      }
+    }
+    return computeHistogram(data as ArrayLike<number>, buckets);
+  }
+  if (data !== null && typeof data === 'object' && 'buckets' in data) return fromPrecomputed(data);
+  throw new TypeError(
+    'data must be a Tensor, a typed array, a number[] or { buckets: [left, right, count][] }',
+  );
+}
+
+const cached = new Map<string, SummaryWriter>();
+
+/**
+ * Drop-in for tfjs-node's `tf.node.summaryFileWriter(logdir, maxQueue, flushMillis, filenameSuffix)`:
+ * returns one shared writer per logdir (a closed one is replaced). Omitted arguments take gradwatch's
+ * defaults (flush every 2 s) rather than tfjs-node's (10 events or 120 s), so data shows up sooner.
+ */
+export function summaryFileWriter(
+  logdir: string,
+  maxQueue?: number,
+  flushMillis?: number,
+  filenameSuffix = '.v2',
+): SummaryWriter {
+  if (typeof logdir !== 'string' || logdir.length === 0)
+    throw new TypeError('logdir must be a non-empty string');
+  const existing = cached.get(logdir);
+  if (existing && !existing.closed) return existing;
+  const writer = new SummaryWriter(logdir, {
+    filenameSuffix,
+    ...(maxQueue === undefined ? {} : { maxQueue }),
+    ...(flushMillis === undefined ? {} : { flushMillis }),
+  });
+  cached.set(logdir, writer);
+  return writer;
+}
