@@ -1,5 +1,5 @@
 /**
- * Run discovery as TensorBoard does it: every directory under the logdir (symlinks followed, cycles
+ * Run discovery as TensorBoard does it: every directory under the logdir (symlinks followed, loops
  * cut) that directly holds an event file is a run, named by its path relative to the logdir with "/"
  * separators, "." for the logdir itself. Nested runs are independent runs. A run's files are read in
  * lexicographic order, which for conventional names is the order they were created in.
@@ -35,11 +35,21 @@ export async function discoverRuns(logdir: string): Promise<DiscoveryResult> {
   if (!st.isDirectory()) throw new Error(`logdir ${logdir} is not a directory`);
   const runs: RunInfo[] = [];
   const unreadable: DiscoveryResult['unreadable'] = [];
-  const visited = new Set<string>();
+  // Real paths of the directories on the current path from the root: a symlink back to one of them is
+  // a loop and is not followed. Other symlinked directories are runs of their own, as in RustBoard.
+  const ancestors = new Set<string>();
 
   async function walk(dir: string, real: string): Promise<void> {
-    if (visited.has(real)) return;
-    visited.add(real);
+    if (ancestors.has(real)) return;
+    ancestors.add(real);
+    try {
+      await visit(dir);
+    } finally {
+      ancestors.delete(real);
+    }
+  }
+
+  async function visit(dir: string): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });

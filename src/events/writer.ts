@@ -217,7 +217,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   flushSyncOnExit(): void {
     // An asynchronous write still in progress cannot be ordered against a synchronous one, so the
     // buffer is left alone in that case (only the last flush window can be lost).
-    if (this.#inFlight || this.stats.bytesPending === 0) return;
+    if (this.#inFlight || (this.stats.bytesPending === 0 && this.#fh)) return;
     const data = this.#takePending();
     try {
       let fd: number;
@@ -267,7 +267,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   }
 
   #backgroundFlush(): void {
-    if (this.#backgroundQueued || this.stats.bytesPending === 0) return;
+    if (this.#backgroundQueued || (this.stats.bytesPending === 0 && this.#fh)) return;
     this.#backgroundQueued = true;
     this.flush()
       .catch(() => undefined) // reported by #flushOnce
@@ -322,7 +322,8 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   }
 
   async #flushOnce(): Promise<void> {
-    if (this.stats.bytesPending === 0) return;
+    // The first flush creates the file (with its file_version record) even if nothing else was written.
+    if (this.stats.bytesPending === 0 && this.#fh) return;
     const records = this.stats.recordsPending;
     let data = this.#takePending();
     let written = 0;

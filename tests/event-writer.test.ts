@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EventFileReader, EventFileWriter, EventWriterError, eventFileName } from '../src/events/index.js';
+import { int64ToNumber } from '../src/proto/index.js';
+import { tempDir } from './helpers.js';
+
+async function readAll(path: string) {
+  const out = [];
+  for await (const r of new EventFileReader(path).events()) out.push(r.event);
+  return out;
+}
+
+describe('event file names', () => {
+  it('follow events.out.tfevents.<10-digit secs>.<host>.<pid>.<counter><suffix>', () => {
+    expect(eventFileName({ seconds: 12.7, host: 'box', pid: 42, counter: 3, suffix: '.v2' })).toBe(
+      'events.out.tfevents.0000000012.box.42.3.v2',
+    );
+    expect(eventFileName({ seconds: 1_700_000_000, host: 'a/b', pid: 1, counter: 0 })).toBe(
+      'events.out.tfevents.1700000000.a_b.1.0',
+    );
+  });
+
+  it('are unique across writers in one process, even in the same second', async () => {
+    const dir = tempDir();
+    const writers = Array.from({ length: 20 }, () => new EventFileWriter(dir));
+    await Promise.all(writers.map((w) => w.close()));
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(20);
+    expect(new Set(writers.map((w) => w.path)).size).toBe(20);
+    for (const f of files) expect(f).toMatch(/^events\.out\.tfevents\.\d{10}\.[^.]+(\.[^.]+)*\.\d+\.\d+$/);
+  });
+});
+
+describe('EventFileWriter', () => {
+  it('writes file_version first, then the events in order, on close', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir);
+    for (let i = 0; i < 100; i++) w.writeEvent({ wallTime: 1000 + i, step: i, summary: { value: [] } });
+    expect(existsSync(w.path)).toBe(false); // nothing on disk before a flush: training never waited
+    await w.close();
+    const events = await readAll(w.path);
+    expect(events[0]!.fileVersion).toBe('brain.Event:2');
+    expect(events.slice(1).map((e) => int64ToNumber(e.step))).toEqual(
+      Array.from({ length: 100 }, (_, i) => i),
+    );
+    expect(w.stats.recordsWritten).toBe(100);
+    expect(w.stats.bytesWritten).toBe(statSync(w.path).size);
+  });
+
+  it('flushes on its interval without being asked, and appends on later flushes', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir, { flushMillis: 50 });
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    const size1 = statSync(w.path).size;
+    expect((await readAll(w.path)).length).toBe(2);
+    w.writeEvent({ wallTime: 2, step: 2 });
+    await w.flush();
+    expect(statSync(w.path).size).toBeGreaterThan(size1);
+    expect((await readAll(w.path)).length).toBe(3);
+    await w.close();
+  });
+
+  it('starts a flush when maxQueue records are buffered', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir, { flushMillis: 60_000, maxQueue: 5 });
+    for (let i = 0; i < 5; i++) w.writeEvent({ wallTime: 1, step: i });
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await readAll(w.path)).length).toBe(6);
+    await w.close();
+  });
+
+  it('close is idempotent and later writes throw a clear error', async () => {
+    const w = new EventFileWriter(tempDir());
+    await Promise.all([w.close(), w.close()]);
+    await w.close();
+    expect(() => w.writeEvent({ step: 1 })).toThrow(/is closed/);
+  });
+
+  it('reports an unusable logdir through flush(), close() and the error event, without throwing', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, 'x');
+    const w = new EventFileWriter(join(blocker, 'run'));
+    const errors: Error[] = [];
+    w.on('error', (e) => errors.push(e));
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await expect(w.flush()).rejects.toBeInstanceOf(EventWriterError);
+    await expect(w.flush()).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/i);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect((errors[0] as EventWriterError).path).toContain('not-a-dir');
+    expect(w.stats.recordsPending).toBe(1); // kept for a retry, not lost
+    await expect(w.close()).rejects.toBeInstanceOf(EventWriterError);
+  });
+
+  it('recovers once the logdir becomes writable: buffered records are written', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'later');
+    writeFileSync(blocker, 'x');
+    const w = new EventFileWriter(join(blocker, 'run'));
+    w.on('error', () => {});
+    for (let i = 0; i < 3; i++) w.writeEvent({ wallTime: 1, step: i });
+    await expect(w.flush()).rejects.toThrow();
+    rmSync(blocker);
+    await w.close();
+    const steps = (await readAll(w.path)).slice(1).map((e) => int64ToNumber(e.step));
+    expect(steps).toEqual([0, 1, 2]);
+  });
+
+  it('notices its file was deleted and continues in a new one, reporting it', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(join(dir, 'run'));
+    const errors: Error[] = [];
+    w.on('error', (e) => errors.push(e));
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await w.flush();
+    const first = w.path;
+    rmSync(join(dir, 'run'), { recursive: true });
+    w.writeEvent({ wallTime: 2, step: 2 });
+    await w.flush();
+    expect(errors[0]?.message).toMatch(/was deleted/);
+    expect(w.path).not.toBe(first);
+    const events = await readAll(w.path);
+    expect(events[0]!.fileVersion).toBe('brain.Event:2');
+    expect(int64ToNumber(events[1]!.step)).toBe(2);
+    await w.close();
+  });
+
+  it('drops and counts records beyond maxPendingBytes while the disk refuses', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'f');
+    writeFileSync(blocker, 'x');
+    const w = new EventFileWriter(join(blocker, 'run'), { maxPendingBytes: 1000 });
+    const errors: Error[] = [];
+    w.on('error', (e) => errors.push(e));
+    let accepted = 0;
+    for (let i = 0; i < 100; i++) if (w.writeEvent({ wallTime: 1, step: i })) accepted++;
+    expect(accepted).toBeLessThan(100);
+    expect(w.stats.droppedRecords).toBe(100 - accepted);
+    expect(errors.some((e) => /buffer full/.test(e.message))).toBe(true);
+    await w.close().catch(() => {});
+  });
+
+  it('validates its options', () => {
+    const dir = tempDir();
+    expect(() => new EventFileWriter('')).toThrow(TypeError);
+    expect(() => new EventFileWriter(dir, { flushMillis: 0 })).toThrow(/flushMillis/);
+    expect(() => new EventFileWriter(dir, { maxQueue: 1.5 })).toThrow(/maxQueue/);
+    expect(() => new EventFileWriter(dir, { filenameSuffix: '/x' })).toThrow(/filenameSuffix/);
+  });
+
+  it('keeps the file byte-identical to what it reported', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir);
+    w.writeEvent({ wallTime: 5, step: 7, summary: { value: [{ tag: 'x', simpleValue: 0 }] } });
+    await w.close();
+    const bytes = readFileSync(w.path);
+    // file_version record, then one 16-byte-framed event whose payload ends in simple_value 0.
+    expect(bytes.length).toBe(w.stats.bytesWritten);
+    expect(bytes.subarray(bytes.length - 9, bytes.length - 4).toString('hex')).toBe('1500000000');
+  });
+});

@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSummaries, SummaryWriter, summaryFileWriter } from '../src/index.js';
+import { tempDir } from './helpers.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function readBack(dir: string) {
+  const out = [];
+  for await (const p of readSummaries(dir)) out.push(p);
+  return out;
+}
+
+describe('SummaryWriter', () => {
+  it('writes scalars as float32 simple values, non-finite included', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    const values = [0, 0.1, -2.5e-8, 3e38, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    values.forEach((v, i) => w.scalar('s', v, i));
+    await w.close();
+    const got = (await readBack(dir)).map((p) => [p.step, p.value.kind === 'scalar' ? p.value.value : null]);
+    expect(got).toEqual(values.map((v, i) => [i, Math.fround(v)]));
+  });
+
+  it('accepts scalar Tensors and reads histograms from Tensors without leaking', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    const before = tf.memory().numTensors;
+    const t = tf.tensor1d([1, 2, Number.NaN, 4]);
+    const s = tf.scalar(0.25);
+    w.scalar('t', s, 1);
+    const summary = w.histogram('h', t, 1, 3);
+    t.dispose();
+    s.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(summary).toEqual({ count: 3, nan: 1, posInf: 0, negInf: 0, min: 1, max: 4, buckets: 3 });
+    await w.close();
+    const pts = await readBack(dir);
+    expect(pts[0]!.value).toEqual({ kind: 'scalar', tag: 't', value: 0.25 });
+    expect(pts[1]!.value.kind).toBe('histogram');
+  });
+
+  it('writes text and reads it back', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    w.text('notes', '# Title\n\n* ünïcode ✓', 3);
+    await w.close();
+    const [p] = await readBack(dir);
+    expect(p!.value).toMatchObject({ kind: 'text', text: '# Title\n\n* ünïcode ✓' });
+  });
+
+  it('rejects bad arguments with errors naming them', async () => {
+    const w = new SummaryWriter(tempDir());
+    expect(() => w.scalar('', 1, 0)).toThrow(new TypeError('tag must be a non-empty string, got ""'));
+    expect(() => w.scalar(3 as unknown as string, 1, 0)).toThrow(
+      /tag must be a non-empty string, got number/,
+    );
+    expect(() => w.scalar('a\uD800', 1, 0)).toThrow(/lone surrogate/);
+    expect(() => w.scalar('a', '1' as unknown as number, 0)).toThrow(
+      new TypeError('value must be a number, got string'),
+    );
+    expect(() => w.scalar('a', 1, -1)).toThrow(
+      new RangeError('step must be a non-negative safe integer, got -1'),
+    );
+    expect(() => w.scalar('a', 1, 1.5)).toThrow(RangeError);
+    expect(() => w.scalar('a', 1, 2 ** 53)).toThrow(RangeError);
+    expect(() => w.scalar('a', 1, '1' as unknown as number)).toThrow(
+      new TypeError('step must be a number, got string'),
+    );
+    expect(() => w.histogram('h', [1], 0, 0)).toThrow(/buckets must be an integer/);
+    expect(() => w.histogram('h', ['x'] as unknown as number[], 0)).toThrow(/data\[0\] must be a number/);
+    expect(() => w.histogram('h', {} as unknown as number[], 0)).toThrow(/data must be a Tensor/);
+    expect(() => w.text('t', 5 as unknown as string, 0)).toThrow(/markdown must be a string/);
+    expect(() => w.hparams({ lr: Number.NaN }, [])).toThrow(/config.lr must be/);
+    expect(() =>
+      w.customScalars({ categories: [{ title: 'x', charts: [{ title: 'c' } as never] }] }),
+    ).toThrow(/layout.categories\[0\].charts\[0\] needs either multiline or margin/);
+    await w.close();
+    expect(() => w.scalar('a', 1, 0)).toThrow(/is closed/);
+  });
+
+  it('rejects a repeated or decreasing step per tag, or skips it when asked', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    w.scalar('a', 1, 5);
+    w.scalar('b', 1, 5); // other tags are independent
+    expect(() => w.scalar('a', 2, 5)).toThrow(/step 5 for tag "a" repeats step 5/);
+    expect(() => w.scalar('a', 2, 4)).toThrow(/goes back from step 5/);
+    await w.close();
+
+    const dir2 = tempDir();
+    const s = new SummaryWriter(dir2, { onStepConflict: 'skip' });
+    s.scalar('a', 1, 5);
+    s.scalar('a', 2, 5);
+    s.scalar('a', 3, 6);
+    expect(s.skippedPoints).toBe(1);
+    await s.close();
+    const got = (await readBack(dir2)).map((p) => p.value.kind === 'scalar' && p.value.value);
+    expect(got).toEqual([1, 3]);
+  });
+
+  it('summaryFileWriter returns one writer per logdir, like tfjs-node', async () => {
+    const dir = tempDir();
+    const a = summaryFileWriter(dir);
+    expect(summaryFileWriter(dir)).toBe(a);
+    expect(a.path).toMatch(/\.v2$/);
+    await a.close();
+    const b = summaryFileWriter(dir);
+    expect(b).not.toBe(a);
+    await b.close();
+  });
+});
