@@ -18,7 +18,7 @@ describe('SummaryWriter', () => {
     const dir = tempDir();
     const w = new SummaryWriter(dir);
     const values = [0, 0.1, -2.5e-8, 3e38, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
-    values.forEach((v, i) => w.scalar('s', v, i));
+    for (const [i, v] of values.entries()) w.scalar('s', v, i);
     await w.close();
     const got = (await readBack(dir)).map((p) => [p.step, p.value.kind === 'scalar' ? p.value.value : null]);
     expect(got).toEqual(values.map((v, i) => [i, Math.fround(v)]));
