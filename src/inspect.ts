@@ -1,0 +1,95 @@
+/**
+ * `gradwatch inspect`: a summary of what a logdir holds, read with the streaming reader (damaged
+ * records are skipped and listed with file and byte offset, torn tails noted).
+ */
+import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
+import { int64ToNumber } from './proto/index.js';
+import { ValueDecoder } from './summary/decode.js';
+
+export interface TagInspection {
+  tag: string;
+  kind: string;
+  points: number;
+  firstStep: number;
+  lastStep: number;
+  /** Last scalar value (null for other kinds). */
+  last: number | null;
+}
+
+export interface RunInspection {
+  run: string;
+  files: number;
+  events: number;
+  firstWallTime: number | null;
+  lastWallTime: number | null;
+  tags: TagInspection[];
+}
+
+export interface LogdirInspection {
+  logdir: string;
+  runs: RunInspection[];
+  problems: ReadProblem[];
+  truncated: Array<{ file: string; offset: number; bytes: number }>;
+  unreadable: Array<{ dir: string; error: string }>;
+}
+
+export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
+  const { runs, unreadable } = await discoverRuns(logdir);
+  const out: LogdirInspection = { logdir, runs: [], problems: [], truncated: [], unreadable };
+  for (const run of runs) {
+    const decoder = new ValueDecoder();
+    const tags = new Map<string, TagInspection>();
+    const r: RunInspection = { run: run.name, files: run.files.length, events: 0, firstWallTime: null, lastWallTime: null, tags: [] };
+    for (const file of run.files) {
+      const reader = new EventFileReader(file, { onCorrupt: 'skip' });
+      for await (const { event } of reader.events()) {
+        r.events++;
+        if (event.wallTime) {
+          r.firstWallTime = r.firstWallTime === null ? event.wallTime : Math.min(r.firstWallTime, event.wallTime);
+          r.lastWallTime = r.lastWallTime === null ? event.wallTime : Math.max(r.lastWallTime, event.wallTime);
+        }
+        const step = int64ToNumber(event.step);
+        for (const v of event.summary?.value ?? []) {
+          const d = decoder.decode(v);
+          const kind = d.kind === 'other' ? d.plugin : d.kind;
+          let t = tags.get(d.tag);
+          if (!t) {
+            t = { tag: d.tag, kind, points: 0, firstStep: step, lastStep: step, last: null };
+            tags.set(d.tag, t);
+          }
+          t.points++;
+          t.firstStep = Math.min(t.firstStep, step);
+          t.lastStep = Math.max(t.lastStep, step);
+          if (d.kind === 'scalar') t.last = d.value;
+        }
+      }
+      out.problems.push(...reader.problems);
+      if (reader.incomplete) out.truncated.push({ file, ...reader.incomplete });
+    }
+    r.tags = [...tags.values()].sort((a, b) => (a.tag < b.tag ? -1 : 1));
+    out.runs.push(r);
+  }
+  return out;
+}
+
+export function renderInspection(x: LogdirInspection): string {
+  const lines: string[] = [`logdir ${x.logdir}: ${x.runs.length} run(s)`];
+  for (const r of x.runs) {
+    const span =
+      r.firstWallTime !== null && r.lastWallTime !== null
+        ? `, ${new Date(r.firstWallTime * 1000).toISOString()} .. ${new Date(r.lastWallTime * 1000).toISOString()}`
+        : '';
+    lines.push('', `run ${r.run}: ${r.files} file(s), ${r.events} event(s)${span}`);
+    const width = Math.max(3, ...r.tags.map((t) => t.tag.length));
+    for (const t of r.tags) {
+      const last = t.last === null ? '' : `  last=${t.last}`;
+      lines.push(
+        `  ${t.tag.padEnd(width)}  ${t.kind.padEnd(14)} ${String(t.points).padStart(7)} pts  steps ${t.firstStep}..${t.lastStep}${last}`,
+      );
+    }
+  }
+  for (const p of x.problems) lines.push(`damaged: ${p.file} at byte ${p.offset}: ${p.reason} (${p.skippedBytes} bytes skipped)`);
+  for (const t of x.truncated) lines.push(`incomplete tail: ${t.file} at byte ${t.offset} (${t.bytes} bytes)`);
+  for (const u of x.unreadable) lines.push(`unreadable directory: ${u.dir} (${u.error})`);
+  return `${lines.join('\n')}\n`;
+}
