@@ -21,7 +21,11 @@ writer.hparams(config, ['loss']);
 writer.customScalars({
   categories: [{ title: 'training', charts: [{ title: 'loss', multiline: ['loss'] }] }],
 });
-writer.text('about', `Fitting **y = sin(3x)** with a ${config.hidden_units}-unit MLP, ${config.optimizer}.`, 0);
+writer.text(
+  'about',
+  `Fitting **y = sin(3x)** with a ${config.hidden_units}-unit MLP, ${config.optimizer}.`,
+  0,
+);
 
 // y = sin(3x) on [-1, 1]
 const xs = tf.linspace(-1, 1, 256).reshape([256, 1]);

@@ -20,6 +20,12 @@ for (const f of ['generated.js', 'generated.d.ts']) {
 run(tsc, ['-p', 'tsconfig.cjs.json']);
 mkdirSync(join(root, 'dist/cjs/proto'), { recursive: true });
 writeFileSync(join(root, 'dist/cjs/package.json'), '{ "type": "commonjs" }\n');
-run(process.execPath, ['scripts/gen-proto.mjs', '--wrap', 'commonjs', '--out', join(root, 'dist/cjs/proto/generated.js')]);
+run(process.execPath, [
+  'scripts/gen-proto.mjs',
+  '--wrap',
+  'commonjs',
+  '--out',
+  join(root, 'dist/cjs/proto/generated.js'),
+]);
 copyFileSync(join(root, 'src/proto/generated.d.ts'), join(root, 'dist/cjs/proto/generated.d.ts'));
 console.log('built dist/esm and dist/cjs');

@@ -39,14 +39,23 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
   for (const run of runs) {
     const decoder = new ValueDecoder();
     const tags = new Map<string, TagInspection>();
-    const r: RunInspection = { run: run.name, files: run.files.length, events: 0, firstWallTime: null, lastWallTime: null, tags: [] };
+    const r: RunInspection = {
+      run: run.name,
+      files: run.files.length,
+      events: 0,
+      firstWallTime: null,
+      lastWallTime: null,
+      tags: [],
+    };
     for (const file of run.files) {
       const reader = new EventFileReader(file, { onCorrupt: 'skip' });
       for await (const { event } of reader.events()) {
         r.events++;
         if (event.wallTime) {
-          r.firstWallTime = r.firstWallTime === null ? event.wallTime : Math.min(r.firstWallTime, event.wallTime);
-          r.lastWallTime = r.lastWallTime === null ? event.wallTime : Math.max(r.lastWallTime, event.wallTime);
+          r.firstWallTime =
+            r.firstWallTime === null ? event.wallTime : Math.min(r.firstWallTime, event.wallTime);
+          r.lastWallTime =
+            r.lastWallTime === null ? event.wallTime : Math.max(r.lastWallTime, event.wallTime);
         }
         const step = int64ToNumber(event.step);
         for (const v of event.summary?.value ?? []) {
@@ -88,8 +97,10 @@ export function renderInspection(x: LogdirInspection): string {
       );
     }
   }
-  for (const p of x.problems) lines.push(`damaged: ${p.file} at byte ${p.offset}: ${p.reason} (${p.skippedBytes} bytes skipped)`);
-  for (const t of x.truncated) lines.push(`incomplete tail: ${t.file} at byte ${t.offset} (${t.bytes} bytes)`);
+  for (const p of x.problems)
+    lines.push(`damaged: ${p.file} at byte ${p.offset}: ${p.reason} (${p.skippedBytes} bytes skipped)`);
+  for (const t of x.truncated)
+    lines.push(`incomplete tail: ${t.file} at byte ${t.offset} (${t.bytes} bytes)`);
   for (const u of x.unreadable) lines.push(`unreadable directory: ${u.dir} (${u.error})`);
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,9 @@ import { tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cli = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT }).then(
+  promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+    cwd: ROOT,
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );

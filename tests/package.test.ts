@@ -24,7 +24,10 @@ describe('package', () => {
     expect(pkg.exports['.'].require.types).toBe('./dist/cjs/index.d.ts');
     expect(pkg.bin.gradwatch).toBe('./dist/esm/cli.js');
     expect(pkg.engines.node).toBe('>=20');
-    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers']);
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual([
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-layers',
+    ]);
     expect(Object.keys(pkg.dependencies)).toEqual(['protobufjs']);
   });
 
