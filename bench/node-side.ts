@@ -2,10 +2,10 @@
  * Node half of `npm run bench`, run in a child process per measurement so every contender starts
  * from a fresh process, as the Python side does.
  *
- *   write-scalars <dir> <n> | write-histograms <dir> <n> <size> | read <logdir> | generate <logdir> <mb>
+ *   write-scalars <dir> <n> | write-histograms <dir> <n> <size> | generate <logdir> <mb>
+ * (Reading is measured by bench/read.mjs on the built package, without tsx.)
  */
 import { SummaryWriter } from '../src/index.js';
-import { readSummaries } from '../src/summary/decode.js';
 import { dirBytes } from './lib.js';
 
 const [cmd, dir, a, b] = process.argv.slice(2) as [string, string, string?, string?];
@@ -30,25 +30,6 @@ async function main(): Promise<object> {
     for (let step = 0; step < n; step++) w.histogram('weights', data[step % 8]!, step, 30);
     await w.close();
     return { events: n, seconds: (performance.now() - t) / 1000 };
-  }
-  if (cmd === 'read') {
-    const baseline = process.memoryUsage().rss;
-    let events = 0;
-    let peak = baseline;
-    const t = performance.now();
-    for await (const _ of readSummaries(dir)) {
-      if (++events % 65536 === 0) peak = Math.max(peak, process.memoryUsage().rss);
-    }
-    const seconds = (performance.now() - t) / 1000;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return {
-      events,
-      bytes: dirBytes(dir),
-      seconds,
-      baselineRssMB: baseline / 2 ** 20,
-      peakRssMB: peak / 2 ** 20,
-      maxRssMB: process.resourceUsage().maxRSS / 1024,
-    };
   }
   if (cmd === 'generate') {
     // A training-like logdir: per step 8 scalars, every 10th step 4 histograms of 30 buckets.

@@ -108,7 +108,9 @@ export async function* readLogdir(
   for (const run of runs) {
     for (const file of run.files) {
       const reader = new EventFileReader(file, options);
-      for await (const { offset, event } of reader.events()) yield { run: run.name, file, offset, event };
+      for await (const batch of reader.eventBatches()) {
+        for (const { offset, event } of batch) yield { run: run.name, file, offset, event };
+      }
       if (options.onProblem) for (const p of reader.problems) options.onProblem(p);
     }
   }

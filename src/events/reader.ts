@@ -1,6 +1,6 @@
 /**
  * Streaming reader of one event file. Reads in chunks (memory stays near `chunkBytes` plus the largest
- * record), checks both CRCs of every record, and keeps its place: after the last whole record a later
+ * record and what the caller keeps), checks both CRCs of every record, and keeps its place: after the last whole record a later
  * `records()` / `events()` call continues from the same offset, so a growing file can be followed.
  *
  * - A file that ends inside a record is not an error: `incomplete` says where the torn tail starts.
@@ -10,7 +10,7 @@
  * - A length field is checked against `maxRecordBytes` before any buffer is sized from it.
  */
 import { open } from 'node:fs/promises';
-import { Event, type EventMessage } from '../proto/index.js';
+import { Event, type EventMessage, ProtoReader, type ProtoReaderInstance } from '../proto/index.js';
 import { parseRecord, RECORD_OVERHEAD } from '../tfrecord/index.js';
 
 export interface EventFileReaderOptions {
@@ -18,7 +18,10 @@ export interface EventFileReaderOptions {
   onCorrupt?: 'throw' | 'skip';
   /** Largest record payload accepted. Default 64 MiB. */
   maxRecordBytes?: number;
-  /** Read size. Default 1 MiB. */
+  /**
+   * Read size. Default 128 KiB: each read's decoded batch then dies young in V8's nursery. With 1 MiB
+   * reads the same 64 MB logdir peaked at 195 MB RSS instead of 88 MB, and read slower.
+   */
   chunkBytes?: number;
   /** Byte offset to start from. Default 0. */
   offset?: number;
@@ -78,11 +81,26 @@ export class EventFileReader {
       throw new TypeError(`onCorrupt must be 'throw' or 'skip', got ${String(options.onCorrupt)}`);
     }
     this.#maxRecordBytes = options.maxRecordBytes ?? 64 * 1024 * 1024;
-    this.#chunkBytes = options.chunkBytes ?? 1024 * 1024;
+    this.#chunkBytes = options.chunkBytes ?? 128 * 1024;
   }
 
-  /** Yields every whole, valid record from `offset` to the end of the file as it is now. */
-  async *records(): AsyncGenerator<RawRecord> {
+  /**
+   * Yields every whole, valid record from `offset` to the end of the file as it is now, in batches
+   * (all records parsed from one read). Batching keeps async-iteration overhead per read, not per
+   * record, which measured as a third of the reader's time when it was per record.
+   */
+  recordBatches(): AsyncGenerator<RawRecord[]> {
+    return this.#scan((buf, start, end, offset) => ({ offset, payload: buf.subarray(start, end) }));
+  }
+
+  /**
+   * The scanning loop shared by records and events: reads chunks, validates framing, and turns each
+   * whole record (`buf[start, end)` is its payload) into an item with `make`, which may return null
+   * to drop it. Items are yielded per chunk.
+   */
+  async *#scan<T>(
+    make: (buf: Buffer, start: number, end: number, offset: number) => T | null,
+  ): AsyncGenerator<T[]> {
     const fh = await open(this.path, 'r');
     try {
       this.incomplete = null;
@@ -93,6 +111,7 @@ export class EventFileReader {
       let eof = false;
       // Set while resynchronising after a damaged length: the damaged record's offset.
       let lostAt = -1;
+      let batch: T[] = [];
       for (;;) {
         const res = parseRecord(buf, start, end, this.#maxRecordBytes);
         if (res.kind === 'record') {
@@ -100,16 +119,25 @@ export class EventFileReader {
             this.#problem(lostAt, 'damaged length field', this.offset - lostAt);
             lostAt = -1;
           }
-          const payload = buf.subarray(res.payloadStart, res.payloadEnd);
           const at = this.offset;
           this.offset += res.next - start;
           start = res.next;
-          yield { offset: at, payload };
+          let item: T | null;
+          try {
+            item = make(buf, res.payloadStart, res.payloadEnd, at);
+          } catch (err) {
+            if (batch.length > 0) yield batch;
+            throw err;
+          }
+          if (item !== null) batch.push(item);
           continue;
         }
         if (res.kind === 'corrupt' && lostAt < 0) {
-          if (this.#onCorrupt === 'throw')
+          if (this.#onCorrupt === 'throw') {
+            // Hand out the good records before this one first.
+            if (batch.length > 0) yield batch;
             throw new EventFileCorruptError(this.path, this.offset, res.reason);
+          }
           if (res.length !== null) {
             // The length is trustworthy, so the record can be stepped over (once it is all in memory).
             const total = res.length + RECORD_OVERHEAD;
@@ -132,6 +160,10 @@ export class EventFileReader {
           continue;
         }
         // Need more bytes: either a record is incomplete, or a skippable corrupt record is not all here.
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
         if (eof) break;
         const needed = res.kind === 'incomplete' ? res.needed : (res.length ?? 0) + RECORD_OVERHEAD;
         // Refill into a fresh buffer rather than shifting in place: payloads already yielded (and
@@ -162,20 +194,47 @@ export class EventFileReader {
     }
   }
 
-  /** Like {@link records}, decoding each payload as an Event. An undecodable payload counts as corrupt. */
-  async *events(): AsyncGenerator<EventRecord> {
-    for await (const rec of this.records()) {
+  /** Yields every whole, valid record, one at a time (see {@link recordBatches}). */
+  async *records(): AsyncGenerator<RawRecord> {
+    for await (const batch of this.recordBatches()) yield* batch;
+  }
+
+  /**
+   * Like {@link recordBatches}, with each payload decoded as an Event. Payloads are decoded in place
+   * from the read buffer through one protobufjs Reader per chunk (no per-record view or copy), which
+   * cut the reader's garbage-collection time noticeably. An undecodable payload counts as corrupt.
+   */
+  eventBatches(): AsyncGenerator<EventRecord[]> {
+    let reader: ProtoReaderInstance | null = null;
+    let readerBuf: Buffer | null = null;
+    return this.#scan((buf, start, end, offset) => {
+      if (readerBuf !== buf) {
+        reader = ProtoReader.create(buf);
+        readerBuf = buf;
+      }
+      const r = reader!;
+      r.pos = start;
       let event: EventMessage;
       try {
-        event = Event.decode(rec.payload);
+        event = Event.decode(r, end - start);
       } catch (err) {
-        const reason = `payload is not an Event: ${(err as Error).message}`;
-        if (this.#onCorrupt === 'throw') throw new EventFileCorruptError(this.path, rec.offset, reason);
-        this.#problem(rec.offset, reason, rec.payload.length + RECORD_OVERHEAD);
-        continue;
+        return this.#undecodable(offset, end - start, err);
       }
-      yield { offset: rec.offset, event };
-    }
+      if (r.pos !== end) return this.#undecodable(offset, end - start, new Error('trailing bytes'));
+      return { offset, event };
+    });
+  }
+
+  /** Every event of the file, one at a time. */
+  async *events(): AsyncGenerator<EventRecord> {
+    for await (const batch of this.eventBatches()) yield* batch;
+  }
+
+  #undecodable(offset: number, payloadBytes: number, err: unknown): null {
+    const reason = `payload is not an Event: ${(err as Error).message}`;
+    if (this.#onCorrupt === 'throw') throw new EventFileCorruptError(this.path, offset, reason);
+    this.#problem(offset, reason, payloadBytes + RECORD_OVERHEAD);
+    return null;
   }
 
   #problem(offset: number, reason: string, skippedBytes: number): void {

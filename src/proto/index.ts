@@ -2,9 +2,14 @@
  * The wire schema: protobufjs static code generated from proto/*.proto by `npm run gen:proto`.
  * Everything above this layer imports message types from here, never from generated.js directly.
  */
+import protobuf from 'protobufjs/minimal.js';
 import { google, tensorboard } from './generated.js';
 
 export { google, tensorboard };
+
+/** protobufjs's byte reader, for decoding several messages out of one buffer without copying. */
+export const ProtoReader = protobuf.Reader;
+export type ProtoReaderInstance = protobuf.Reader;
 
 export const Event = tensorboard.Event;
 export const Summary = tensorboard.Summary;

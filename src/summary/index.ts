@@ -2,6 +2,7 @@ export {
   type DecodedValue,
   migrateLegacyHistogram,
   readSummaries,
+  readSummaryBatches,
   type SummaryPoint,
   shapeOf,
   tensorNumbers,
