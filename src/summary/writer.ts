@@ -48,16 +48,10 @@ export interface TensorLike {
 export type HistogramData = TensorLike | ArrayLike<number> | PrecomputedHistogram;
 
 /** What histogram() wrote, including the non-finite values it kept out of the buckets. */
-export interface HistogramSummary {
-  /** Finite values bucketed. */
-  count: number;
-  nan: number;
-  posInf: number;
-  negInf: number;
-  min: number;
-  max: number;
+export type HistogramSummary = Pick<Histogram, 'count' | 'nan' | 'posInf' | 'negInf' | 'min' | 'max'> & {
+  /** Number of buckets written. */
   buckets: number;
-}
+};
 
 function isTensorLike(x: unknown): x is TensorLike {
   return (
