@@ -94,13 +94,27 @@ export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAUL
       counts[b]!++;
     }
   }
+  return { buckets: bucketsFromCounts(min, max, counts), min, max, ...stats };
+}
+
+/**
+ * Builds [k,3] rows from counts already taken over `k` equal-width buckets of [min, max] (as the
+ * gradient watch does on the device), with the same edges and edge cases as {@link computeHistogram}:
+ * no finite values gives zero rows, min === max a single zero-width bucket.
+ */
+export function bucketsFromCounts(min: number, max: number, counts: ArrayLike<number>): Float64Array {
+  const k = counts.length;
+  let total = 0;
+  for (let b = 0; b < k; b++) total += counts[b]!;
+  if (total === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return new Float64Array(0);
+  if (min === max) return Float64Array.of(min, max, total);
   const buckets = new Float64Array(k * 3);
   for (let b = 0; b < k; b++) {
     buckets[b * 3] = edge(min, max, b, k);
     buckets[b * 3 + 1] = b === k - 1 ? max : edge(min, max, b + 1, k);
     buckets[b * 3 + 2] = counts[b]!;
   }
-  return { buckets, min, max, ...stats };
+  return buckets;
 }
 
 /** The b-th of k+1 equally spaced edges from min to max, computed without overflowing. */

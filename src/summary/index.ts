@@ -9,6 +9,7 @@ export {
   ValueDecoder,
 } from './decode.js';
 export {
+  bucketsFromCounts,
   computeHistogram,
   DEFAULT_BUCKETS,
   fromPrecomputed,

@@ -149,6 +149,25 @@ export class SummaryWriter {
   }
 
   /**
+   * Writes several scalars at one step as a single event (cheaper than one event per tag; how the
+   * gradient watch logs a step). Each tag follows the same rules as {@link scalar}; with
+   * onStepConflict 'skip' only the conflicting tags are dropped.
+   */
+  scalars(values: Iterable<readonly [string, number]>, step: number): void {
+    this.#checkOpen();
+    checkStep(step);
+    const out: SummaryValueInit[] = [];
+    for (const [tag, value] of values) {
+      checkTag(tag);
+      if (typeof value !== 'number')
+        throw new TypeError(`value for tag "${tag}" must be a number, got ${typeof value}`);
+      if (this.#claimStep(tag, step)) out.push(scalarValue(tag, value));
+    }
+    if (out.length > 0)
+      this.#events.writeEvent({ wallTime: Date.now() / 1000, step, summary: { value: out } });
+  }
+
+  /**
    * Writes a histogram of `data` (a Tensor, typed array, number[] or precomputed buckets) with
    * `buckets` equal-width buckets. NaN and ±Inf are counted, left out of the buckets, and returned.
    */

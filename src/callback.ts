@@ -1,0 +1,309 @@
+/**
+ * tensorBoard(): the model.fit callback. A drop-in for tfjs-node's tf.node.tensorBoard(logdir,
+ * {updateFreq, histogramFreq}) (same runs `<logdir>/train` and `<logdir>/val`, same `batch_<metric>` /
+ * `epoch_<metric>` tags) that works on every backend and adds the gradient watch: per-step gradient
+ * and weight statistics, histograms, a "gradient health" custom-scalars dashboard and an hparams record.
+ *
+ * Logging never stops training: writer and statistics failures are reported once per kind with
+ * console.warn, and the optimizer is always restored (at train end, or, if fit threw, at its next use).
+ */
+
+import { join } from 'node:path';
+import type { Optimizer } from '@tensorflow/tfjs-core';
+import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
+import type { HParamValue } from './summary/values.js';
+import { SummaryWriter } from './summary/writer.js';
+import { writeStepStats } from './watch/log.js';
+import {
+  checkInt,
+  checkKnownOptions,
+  type ResolvedWatchOptions,
+  resolveWatchOptions,
+  WATCH_OPTION_NAMES,
+  type WatchOptions,
+} from './watch/options.js';
+import { Watcher } from './watch/watcher.js';
+
+export interface TensorBoardOptions extends WatchOptions {
+  /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */
+  updateFreq?: 'batch' | 'epoch' | number;
+  /**
+   * The model, for when tfjs does not hand it to the callback: if a plain-object callback comes first
+   * in `callbacks`, tfjs wraps every callback and never calls setModel.
+   */
+  model?: LayersModel;
+  /** Extra hyperparameters for the HParams dashboard (optimizer, learning rate, batch size and epochs are added). */
+  hparams?: Record<string, HParamValue>;
+}
+
+const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams'];
+const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
+
+type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
+
+async function logValue(v: unknown): Promise<number | null> {
+  if (typeof v === 'number') return v;
+  if (v && typeof (v as { data?: unknown }).data === 'function') {
+    const d = await (v as Exclude<ScalarLike, number>).data();
+    return typeof d[0] === 'number' ? d[0] : null;
+  }
+  return null;
+}
+
+export class TensorBoardCallback extends Callback {
+  readonly logdir: string;
+  readonly #options: ResolvedWatchOptions;
+  readonly #updateFreq: 'batch' | 'epoch' | number;
+  readonly #explicitModel: LayersModel | undefined;
+  readonly #extraHparams: Record<string, HParamValue>;
+  #train: SummaryWriter | null = null;
+  #val: SummaryWriter | null = null;
+  #root: SummaryWriter | null = null;
+  #watcher: Watcher | null = null;
+  #watchedModel: LayersModel | null = null;
+  #wroteRunRecords = false;
+  #batchesSeen = 0;
+  #lastEpochStep = 0;
+  #warned = new Set<string>();
+
+  constructor(logdir = './logs', options: TensorBoardOptions = {}) {
+    super();
+    const where = 'tensorBoard()';
+    if (typeof logdir !== 'string' || logdir.length === 0)
+      throw new TypeError(`${where}: logdir must be a non-empty string`);
+    if (options === null || typeof options !== 'object')
+      throw new TypeError(`${where}: options must be an object`);
+    checkKnownOptions(options, OPTION_NAMES, where);
+    this.logdir = logdir;
+    this.#options = resolveWatchOptions(options, where);
+    const uf = options.updateFreq ?? 'epoch';
+    if (uf !== 'batch' && uf !== 'epoch') {
+      if (typeof uf !== 'number')
+        throw new TypeError(`${where}: updateFreq must be 'batch', 'epoch' or a number of batches`);
+      checkInt('updateFreq', uf, 1, where);
+    }
+    this.#updateFreq = uf;
+    if (options.model !== undefined && typeof (options.model as { fit?: unknown })?.fit !== 'function') {
+      throw new TypeError(`${where}: model must be a tfjs LayersModel`);
+    }
+    this.#explicitModel = options.model;
+    this.#extraHparams = options.hparams ?? {};
+    // tfjs wraps every callback in a CustomCallback when a plain object comes first and then calls
+    // these as unbound functions; own bound copies keep them working there.
+    this.onTrainBegin = this.onTrainBegin.bind(this);
+    this.onTrainEnd = this.onTrainEnd.bind(this);
+    this.onEpochEnd = this.onEpochEnd.bind(this);
+    this.onBatchEnd = this.onBatchEnd.bind(this);
+  }
+
+  /** Flushes and closes the event files. The callback cannot be used for training afterwards. */
+  async close(): Promise<void> {
+    this.#detach();
+    await Promise.all([this.#train, this.#val, this.#root].map((w) => w?.close().catch(() => undefined)));
+  }
+
+  override async onTrainBegin(_logs?: Logs): Promise<void> {
+    this.#train ??= this.#writer('train');
+    const model = (this.model as LayersModel | null) ?? this.#explicitModel ?? null;
+    if (!model) {
+      this.#warn(
+        'no-model',
+        'gradwatch: tfjs did not pass the model to the callback (a plain-object callback came first in `callbacks`), ' +
+          'so only metrics are logged. Pass it as tensorBoard(logdir, { model }) or put gradwatch first and wrap ' +
+          'plain objects in new tf.CustomCallback({...}).',
+      );
+      return;
+    }
+    const optimizer = model.optimizer as Optimizer | undefined;
+    if (!optimizer) throw new Error('tensorBoard(): the model must be compiled (it has no optimizer)');
+    this.#detach();
+    const o = this.#options;
+    const layerOf = layerMap(model);
+    // A Sequential trains through its inner LayersModel, which is the one whose isTraining flag fit sets.
+    const inner = (model as unknown as { model?: { isTraining?: boolean; fit?: unknown } }).model;
+    const trainee = (inner && typeof inner.fit === 'function' ? inner : model) as { isTraining?: boolean };
+    const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
+    const watcher = new Watcher({
+      statsFreq: o.statsFreq,
+      histogramFreq: o.histogramFreq,
+      histograms: o.histograms,
+      buckets: o.buckets,
+      updates: o.updateRatio,
+      layerOf: (name) => layerOf.get(name) ?? name,
+      firstStep: iterations + 1,
+      alive: () => trainee.isTraining !== false,
+    });
+    watcher.attach(optimizer);
+    this.#watcher = watcher;
+    this.#watchedModel = model;
+    this.#batchesSeen = Math.max(this.#batchesSeen, iterations);
+    if (!this.#wroteRunRecords) {
+      this.#wroteRunRecords = true;
+      this.#safely('run records', () => this.#writeRunRecords(optimizer));
+    }
+  }
+
+  override async onBatchEnd(_batch: number, logs?: Logs): Promise<void> {
+    this.#batchesSeen++;
+    await this.#writeStats();
+    const uf = this.#updateFreq;
+    const due = uf === 'batch' || (typeof uf === 'number' && this.#batchesSeen % uf === 0);
+    if (due && logs) await this.#writeMetrics(logs, 'batch_', this.#batchesSeen);
+  }
+
+  override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    await this.#writeStats();
+    const step = Math.max(epoch + 1, this.#lastEpochStep + 1);
+    this.#lastEpochStep = step;
+    if (logs) await this.#writeMetrics(logs, 'epoch_', step);
+  }
+
+  override async onTrainEnd(_logs?: Logs): Promise<void> {
+    await this.#writeStats();
+    this.#detach();
+    await Promise.all(
+      [this.#train, this.#val, this.#root].map((w) =>
+        w?.flush().catch((err: Error) => this.#warn(`flush-${err.message}`, `gradwatch: ${err.message}`)),
+      ),
+    );
+  }
+
+  #writer(run: string): SummaryWriter {
+    const w = new SummaryWriter(run === '.' ? this.logdir : join(this.logdir, run), {
+      flushMillis: this.#options.flushMillis,
+      onStepConflict: 'skip',
+    });
+    w.on('error', (err) =>
+      this.#warn(`io-${(err as { code?: string }).code ?? err.message}`, `gradwatch: ${err.message}`),
+    );
+    return w;
+  }
+
+  #detach(): void {
+    if (!this.#watcher) return;
+    this.#watcher.detach();
+    this.#watcher.dispose();
+    this.#watcher = null;
+    this.#watchedModel = null;
+  }
+
+  async #writeStats(): Promise<void> {
+    const watcher = this.#watcher;
+    if (!watcher || !this.#train) return;
+    try {
+      const stats = await watcher.drain();
+      const lr = learningRateOf(this.#watchedModel?.optimizer);
+      for (const s of stats) writeStepStats(this.#train, s, lr);
+    } catch (err) {
+      this.#warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
+    }
+  }
+
+  async #writeMetrics(logs: Logs, prefix: string, step: number): Promise<void> {
+    const train: Array<[string, number]> = [];
+    const val: Array<[string, number]> = [];
+    for (const [key, raw] of Object.entries(logs)) {
+      if (SKIPPED_LOG_KEYS.has(key)) continue;
+      const v = await logValue(raw);
+      if (v === null) continue;
+      if (key.startsWith('val_')) val.push([`${prefix}${key.slice(4)}`, v]);
+      else train.push([`${prefix}${key}`, v]);
+    }
+    this.#safely('metrics', () => {
+      if (train.length > 0) {
+        this.#train ??= this.#writer('train');
+        this.#train.scalars(train, step);
+      }
+      if (val.length > 0) {
+        this.#val ??= this.#writer('val');
+        this.#val.scalars(val, step);
+      }
+    });
+  }
+
+  #writeRunRecords(optimizer: Optimizer): void {
+    this.#root ??= this.#writer('.');
+    const root = this.#root;
+    root.customScalars(GRADIENT_HEALTH_LAYOUT);
+    const p = (this.params ?? {}) as { batchSize?: number | null; epochs?: number; metrics?: string[] };
+    const lr = learningRateOf(optimizer);
+    const o = this.#options;
+    const config: Record<string, HParamValue> = {
+      optimizer: optimizer.getClassName(),
+      ...(lr === undefined ? {} : { learning_rate: lr }),
+      ...(typeof p.batchSize === 'number' ? { batch_size: p.batchSize } : {}),
+      ...(typeof p.epochs === 'number' ? { epochs: p.epochs } : {}),
+      'gradwatch/statsFreq': o.statsFreq,
+      'gradwatch/histogramFreq': o.histogramFreq,
+      'gradwatch/buckets': o.buckets,
+      'gradwatch/updateFreq': String(this.#updateFreq),
+      ...this.#extraHparams,
+    };
+    const names = (p.metrics ?? ['loss']).filter((m) => !m.startsWith('val_'));
+    const metrics = names.flatMap((m) => [
+      { tag: `epoch_${m}`, group: 'train', datasetType: 'training' as const },
+      { tag: `epoch_${m}`, group: 'val', datasetType: 'validation' as const },
+    ]);
+    root.hparams(config, metrics);
+  }
+
+  #safely(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.#warn(what, `gradwatch: could not write ${what}: ${(err as Error).message}`);
+    }
+  }
+
+  #warn(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(message);
+  }
+}
+
+/** The "gradient health" dashboard in TensorBoard's Custom Scalars tab. */
+export const GRADIENT_HEALTH_LAYOUT = {
+  categories: [
+    {
+      title: 'gradient health',
+      charts: [
+        { title: 'global gradient norm', multiline: ['grad_norm/global$'] },
+        { title: 'gradient norm per layer', multiline: ['grad_norm/(?!global$)[^/]+$'] },
+        {
+          title: 'update ratio ||Δw||/||w|| per layer (rule of thumb: ~1e-3)',
+          multiline: ['update_ratio/[^/]+$'],
+        },
+        { title: 'non-finite gradient values', multiline: ['nonfinite/grad_total$'] },
+        { title: 'loss', multiline: ['batch_loss$', 'epoch_loss$'] },
+      ],
+    },
+  ],
+};
+
+/** Maps each trainable variable's name to its layer's name, recursing into nested models. */
+function layerMap(model: LayersModel): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (layers: LayersModel['layers'], prefix: string) => {
+    for (const layer of layers) {
+      const nested = (layer as unknown as { layers?: LayersModel['layers'] }).layers;
+      if (Array.isArray(nested) && nested.length > 0) {
+        visit(nested, `${prefix}${layer.name}/`);
+        continue;
+      }
+      for (const w of layer.trainableWeights) out.set(w.name, `${prefix}${layer.name}`);
+    }
+  };
+  visit(model.layers, '');
+  return out;
+}
+
+function learningRateOf(optimizer: unknown): number | undefined {
+  const lr = (optimizer as { learningRate?: unknown } | undefined)?.learningRate;
+  return typeof lr === 'number' ? lr : undefined;
+}
+
+/** Creates the callback: `model.fit(x, y, { callbacks: [tensorBoard('./logs')] })`. */
+export function tensorBoard(logdir = './logs', options: TensorBoardOptions = {}): TensorBoardCallback {
+  return new TensorBoardCallback(logdir, options);
+}

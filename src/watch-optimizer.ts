@@ -1,0 +1,96 @@
+/**
+ * watchOptimizer(): the gradient watch for custom training loops (`optimizer.minimize(...)` in your
+ * own loop). Statistics are read in the background after each logged step and written to
+ * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
+ */
+import type { Optimizer } from '@tensorflow/tfjs-core';
+import { SummaryWriter } from './summary/writer.js';
+import { writeStepStats } from './watch/log.js';
+import {
+  checkKnownOptions,
+  resolveWatchOptions,
+  WATCH_OPTION_NAMES,
+  type WatchOptions,
+} from './watch/options.js';
+import { layerFromVariableName, Watcher } from './watch/watcher.js';
+
+export interface WatchOptimizerOptions extends WatchOptions {
+  /** Directory of the run the statistics are written to (required unless `writer` is given). */
+  logdir?: string;
+  /** Write into an existing SummaryWriter instead (it is flushed, not closed, by unwatch()). */
+  writer?: SummaryWriter;
+  /** Layer of a variable, for per-layer series. Default: the variable name up to its last "/". */
+  layerOf?: (variableName: string) => string;
+}
+
+export type Unwatch = () => Promise<void>;
+
+export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOptions): Unwatch {
+  const where = 'watchOptimizer()';
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`${where}: options must be an object`);
+  checkKnownOptions(options, [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf'], where);
+  const o = resolveWatchOptions(options, where);
+  if (options.writer === undefined && (typeof options.logdir !== 'string' || options.logdir.length === 0)) {
+    throw new TypeError(`${where}: logdir must be a non-empty string (or pass writer)`);
+  }
+  if (options.layerOf !== undefined && typeof options.layerOf !== 'function') {
+    throw new TypeError(`${where}: layerOf must be a function`);
+  }
+  const writer =
+    options.writer ??
+    new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
+  const ownsWriter = options.writer === undefined;
+  const warned = new Set<string>();
+  const warn = (key: string, message: string) => {
+    if (!warned.has(key)) {
+      warned.add(key);
+      console.warn(message);
+    }
+  };
+  if (ownsWriter) writer.on('error', (err) => warn(err.message, `gradwatch: ${err.message}`));
+
+  let draining: Promise<void> = Promise.resolve();
+  let scheduled = false;
+  const drain = () => {
+    scheduled = false;
+    draining = draining.then(async () => {
+      try {
+        const lr = (optimizer as unknown as { learningRate?: unknown }).learningRate;
+        for (const s of await watcher.drain())
+          writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined);
+      } catch (err) {
+        warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
+      }
+    });
+  };
+  const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
+  const watcher = new Watcher({
+    statsFreq: o.statsFreq,
+    histogramFreq: o.histogramFreq,
+    histograms: o.histograms,
+    buckets: o.buckets,
+    updates: o.updateRatio,
+    layerOf: options.layerOf ?? layerFromVariableName,
+    firstStep: iterations + 1,
+    onQueued: () => {
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(drain);
+      }
+    },
+  });
+  watcher.attach(optimizer);
+  let done: Promise<void> | null = null;
+  return () => {
+    done ??= (async () => {
+      watcher.detach();
+      drain();
+      await draining;
+      watcher.dispose();
+      if (ownsWriter) await writer.close();
+      else await writer.flush();
+    })();
+    return done;
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Options of the gradient watch, shared by the tensorBoard() callback and watchOptimizer(), with
+ * validation that names the bad option.
+ */
+import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../summary/histogram.js';
+
+export interface WatchOptions {
+  /** Log gradient/weight statistics every N optimizer steps. Default 1. */
+  statsFreq?: number;
+  /** Histograms every N optimizer steps; 0 turns them off. Default 100. */
+  histogramFreq?: number;
+  /** Which histograms to take: gradients (default on), weights and updates (default off). `true` takes all three. */
+  histograms?: boolean | { gradients?: boolean; weights?: boolean; updates?: boolean };
+  /** Buckets per histogram. Default 30. */
+  buckets?: number;
+  /** Measure the update ratio ||Δw||/||w|| from the update actually applied. Default true. */
+  updateRatio?: boolean;
+  /** Milliseconds between background flushes of the event files. Default 2000. */
+  flushMillis?: number;
+}
+
+export interface ResolvedWatchOptions {
+  statsFreq: number;
+  histogramFreq: number;
+  histograms: { gradients: boolean; weights: boolean; updates: boolean };
+  buckets: number;
+  updateRatio: boolean;
+  flushMillis: number;
+}
+
+export const WATCH_OPTION_NAMES = [
+  'statsFreq',
+  'histogramFreq',
+  'histograms',
+  'buckets',
+  'updateRatio',
+  'flushMillis',
+];
+
+export function checkKnownOptions(options: object, known: readonly string[], where: string): void {
+  for (const k of Object.keys(options)) {
+    if (!known.includes(k)) {
+      throw new TypeError(`${where}: unknown option "${k}" (known: ${[...known].sort().join(', ')})`);
+    }
+  }
+}
+
+export function checkInt(name: string, v: unknown, min: number, where: string): number {
+  if (typeof v !== 'number') throw new TypeError(`${where}: ${name} must be a number, got ${typeof v}`);
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new RangeError(`${where}: ${name} must be an integer >= ${min}, got ${v}`);
+  }
+  return v;
+}
+
+function checkBool(name: string, v: unknown, where: string): boolean {
+  if (typeof v !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean, got ${typeof v}`);
+  return v;
+}
+
+export function resolveWatchOptions(o: WatchOptions, where: string): ResolvedWatchOptions {
+  let histograms = { gradients: true, weights: false, updates: false };
+  if (o.histograms !== undefined) {
+    if (typeof o.histograms === 'boolean') {
+      histograms = { gradients: o.histograms, weights: o.histograms, updates: o.histograms };
+    } else if (o.histograms !== null && typeof o.histograms === 'object') {
+      checkKnownOptions(o.histograms, ['gradients', 'weights', 'updates'], `${where}: histograms`);
+      const h = o.histograms;
+      histograms = {
+        gradients: h.gradients === undefined ? true : checkBool('histograms.gradients', h.gradients, where),
+        weights: h.weights === undefined ? false : checkBool('histograms.weights', h.weights, where),
+        updates: h.updates === undefined ? false : checkBool('histograms.updates', h.updates, where),
+      };
+    } else {
+      throw new TypeError(`${where}: histograms must be a boolean or { gradients, weights, updates }`);
+    }
+  }
+  const buckets = o.buckets === undefined ? DEFAULT_BUCKETS : checkInt('buckets', o.buckets, 1, where);
+  if (buckets > MAX_BUCKETS)
+    throw new RangeError(`${where}: buckets must be at most ${MAX_BUCKETS}, got ${buckets}`);
+  return {
+    statsFreq: o.statsFreq === undefined ? 1 : checkInt('statsFreq', o.statsFreq, 1, where),
+    histogramFreq: o.histogramFreq === undefined ? 100 : checkInt('histogramFreq', o.histogramFreq, 0, where),
+    histograms,
+    buckets,
+    updateRatio: o.updateRatio === undefined ? true : checkBool('updateRatio', o.updateRatio, where),
+    flushMillis: o.flushMillis === undefined ? 2000 : checkInt('flushMillis', o.flushMillis, 1, where),
+  };
+}

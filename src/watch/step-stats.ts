@@ -1,0 +1,121 @@
+/**
+ * Unpacks the device's packed numbers (see device-stats.ts) into per-step statistics: per variable,
+ * per layer and global. Pure: no tfjs, so tests and the detector can use it on plain arrays.
+ */
+import { bucketsFromCounts } from '../summary/histogram.js';
+import { STATS_PER_VAR, Stat } from './device-stats.js';
+
+export interface VariableStats {
+  name: string;
+  layer: string;
+  hasGradient: boolean;
+  gradNorm: number;
+  gradMaxAbs: number;
+  gradNaN: number;
+  gradPosInf: number;
+  gradNegInf: number;
+  weightNorm: number;
+  /** ||Δw||, the update the optimizer actually applied; NaN when not measured this step. */
+  updateNorm: number;
+  weightNonFinite: number;
+}
+
+export interface LayerStats {
+  name: string;
+  gradNorm: number;
+  weightNorm: number;
+  updateNorm: number;
+  /** ||Δw|| / ||w|| over the layer's variables (NaN when not measured). */
+  updateRatio: number;
+}
+
+export type HistogramKind = 'grad' | 'weight' | 'update';
+
+export interface StepHistogram {
+  kind: HistogramKind;
+  variable: string;
+  /** Row-major [k,3] (left, right, count) over finite values. */
+  buckets: Float64Array;
+}
+
+export interface StepStats {
+  step: number;
+  variables: VariableStats[];
+  layers: LayerStats[];
+  globalGradNorm: number;
+  globalWeightNorm: number;
+  globalUpdateRatio: number;
+  /** NaN + ±Inf gradient elements over all variables. */
+  gradNonFinite: number;
+  histograms: StepHistogram[];
+}
+
+/** What was packed for one step, in order. */
+export interface PackLayout {
+  step: number;
+  variables: Array<{ name: string; layer: string; hasGradient: boolean }>;
+  updatesMeasured: boolean;
+  histograms: Array<{ kind: HistogramKind; variable: string }>;
+  buckets: number;
+}
+
+export function unpackStepStats(layout: PackLayout, data: ArrayLike<number>): StepStats {
+  const variables: VariableStats[] = layout.variables.map((v, i) => {
+    const o = i * STATS_PER_VAR;
+    return {
+      name: v.name,
+      layer: v.layer,
+      hasGradient: v.hasGradient,
+      gradNorm: v.hasGradient ? Math.sqrt(data[o + Stat.GradSumSq]!) : Number.NaN,
+      gradMaxAbs: v.hasGradient ? data[o + Stat.GradMaxAbs]! : Number.NaN,
+      gradNaN: data[o + Stat.GradNaN]!,
+      gradPosInf: data[o + Stat.GradPosInf]!,
+      gradNegInf: data[o + Stat.GradNegInf]!,
+      weightNorm: Math.sqrt(data[o + Stat.WeightSumSq]!),
+      updateNorm: layout.updatesMeasured ? Math.sqrt(data[o + Stat.UpdateSumSq]!) : Number.NaN,
+      weightNonFinite: data[o + Stat.WeightNonFinite]!,
+    };
+  });
+  const byLayer = new Map<string, { g: number; w: number; u: number }>();
+  let g = 0;
+  let w = 0;
+  let u = 0;
+  let gradNonFinite = 0;
+  for (const v of variables) {
+    const acc = byLayer.get(v.layer) ?? { g: 0, w: 0, u: 0 };
+    if (v.hasGradient) acc.g += v.gradNorm * v.gradNorm;
+    acc.w += v.weightNorm * v.weightNorm;
+    acc.u += v.updateNorm * v.updateNorm;
+    byLayer.set(v.layer, acc);
+    if (v.hasGradient) g += v.gradNorm * v.gradNorm;
+    w += v.weightNorm * v.weightNorm;
+    u += v.updateNorm * v.updateNorm;
+    gradNonFinite += v.gradNaN + v.gradPosInf + v.gradNegInf;
+  }
+  const layers: LayerStats[] = [...byLayer.entries()].map(([name, a]) => ({
+    name,
+    gradNorm: Math.sqrt(a.g),
+    weightNorm: Math.sqrt(a.w),
+    updateNorm: Math.sqrt(a.u),
+    updateRatio: Math.sqrt(a.u) / Math.sqrt(a.w),
+  }));
+  const k = layout.buckets;
+  let o = layout.variables.length * STATS_PER_VAR;
+  const histograms: StepHistogram[] = layout.histograms.map((h) => {
+    const min = data[o]!;
+    const max = data[o + 1]!;
+    const counts = Array.from({ length: k }, (_, b) => data[o + 2 + b]!);
+    o += 2 + k;
+    return { kind: h.kind, variable: h.variable, buckets: bucketsFromCounts(min, max, counts) };
+  });
+  return {
+    step: layout.step,
+    variables,
+    layers,
+    globalGradNorm: Math.sqrt(g),
+    globalWeightNorm: Math.sqrt(w),
+    globalUpdateRatio: Math.sqrt(u) / Math.sqrt(w),
+    gradNonFinite,
+    histograms,
+  };
+}
