@@ -1,0 +1,131 @@
+/**
+ * Stock TensorBoard shows what the tensorBoard() callback writes during model.fit: the gradient
+ * series, histograms, the "gradient health" custom-scalars dashboard (its regexes are evaluated by
+ * TensorBoard) and the hparams session with train and val metrics, with both loaders.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tensorBoard } from '../../src/index.js';
+import { tempDir } from '../helpers.js';
+import {
+  num,
+  startTensorBoard,
+  type TensorBoardServer,
+  tensorboardAvailable,
+  waitUntil,
+} from './tensorboard.js';
+
+const available = tensorboardAvailable();
+
+describe.skipIf(!available)('stock TensorBoard shows what the callback writes', () => {
+  // TensorBoard is opened on the parent of the run's logdir, as when comparing runs in HParams (the
+  // session lives in the logdir itself, as with Keras' hp.KerasCallback; its metrics in train/ and val/).
+  const parent = tempDir('gradwatch-cb-compat-');
+  const logdir = `${parent}/exp1`;
+  const servers: TensorBoardServer[] = [];
+  const BATCHES = 8;
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ units: 5, activation: 'relu', inputShape: [4], name: 'hidden' }),
+        tf.layers.dense({ units: 1, name: 'out' }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+    const x = tf.randomNormal([40, 4], 0, 1, 'float32', 3);
+    const y = tf.randomNormal([40, 1], 0, 1, 'float32', 4);
+    const cb = tensorBoard(logdir, { histogramFreq: 4, hparams: { note: 'compat' } });
+    await model.fit(x, y, { epochs: 2, batchSize: 8, validationSplit: 0.2, callbacks: [cb], verbose: 0 });
+    await cb.close();
+    tf.dispose([x, y]);
+    servers.push(...(await Promise.all([startTensorBoard(parent, true), startTensorBoard(parent, false)])));
+    await Promise.all(
+      servers.map((s) =>
+        waitUntil(`callback runs loaded (load_fast=${s.loadFast})`, async () => {
+          const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
+          return Boolean(sc['exp1/train']?.['grad_norm/global'] && sc['exp1/val']?.epoch_loss);
+        }),
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+
+  for (const loadFast of [true, false]) {
+    const server = () => servers.find((s) => s.loadFast === loadFast)!;
+    describe(loadFast ? 'RustBoard' : 'Python loader', () => {
+      it('serves the gradient series at every step', async () => {
+        const rows = await server().get<Array<[number, number, unknown]>>(
+          '/data/plugin/scalars/scalars?run=exp1%2Ftrain&tag=grad_norm%2Fglobal',
+        );
+        expect(rows.map((r) => r[1])).toEqual(Array.from({ length: BATCHES }, (_, i) => i + 1));
+        for (const r of rows) expect(num(r[2])).toBeGreaterThan(0);
+        const tags = Object.keys(
+          (await server().get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags'))[
+            'exp1/train'
+          ]!,
+        );
+        for (const t of [
+          'grad_norm/hidden',
+          'grad_norm/out/kernel',
+          'update_ratio/hidden',
+          'weight_norm/global',
+        ]) {
+          expect(tags).toContain(t);
+        }
+      });
+
+      it('serves gradient histograms whose counts cover every finite element', async () => {
+        const rows = await server().get<Array<[number, number, number[][]]>>(
+          '/data/plugin/histograms/histograms?run=exp1%2Ftrain&tag=grad_hist%2Fhidden%2Fkernel',
+        );
+        expect(rows.map((r) => r[1])).toEqual([4, 8]);
+        for (const r of rows) expect(r[2].reduce((a, b) => a + b[2]!, 0)).toBe(4 * 5);
+      });
+
+      it('evaluates the gradient-health layout regexes to the per-layer tags', async () => {
+        const layout = await server().get<{ category: Array<{ title: string }> }>(
+          '/data/plugin/custom_scalars/layout',
+        );
+        expect(layout.category.map((c) => c.title)).toEqual(['gradient health']);
+        const res = await server().get<{ regex_valid: boolean; tag_to_events: Record<string, unknown[]> }>(
+          `/data/plugin/custom_scalars/scalars?run=exp1%2Ftrain&tag=${encodeURIComponent('grad_norm/(?!global$)[^/]+$')}`,
+        );
+        expect(res.regex_valid).toBe(true);
+        expect(Object.keys(res.tag_to_events).sort()).toEqual(['grad_norm/hidden', 'grad_norm/out']);
+      });
+
+      it('shows the run in HParams with its configuration and train/val losses', async () => {
+        const groups = await server().post<{
+          sessionGroups: Array<{
+            hparams: Record<string, unknown>;
+            metricValues: Array<{ name: { tag: string; group: string }; value: number }>;
+          }>;
+        }>('/data/plugin/hparams/session_groups', {
+          experimentName: '',
+          startIndex: 0,
+          sliceSize: 10,
+          allowedStatuses: ['STATUS_UNKNOWN', 'STATUS_SUCCESS', 'STATUS_FAILURE', 'STATUS_RUNNING'],
+          colParams: [
+            { hparam: 'optimizer' },
+            { metric: { tag: 'epoch_loss', group: 'train' } },
+            { metric: { tag: 'epoch_loss', group: 'val' } },
+          ],
+        });
+        expect(groups.sessionGroups).toHaveLength(1);
+        const g = groups.sessionGroups[0]!;
+        expect((g as unknown as { name: string }).name).toBe('exp1');
+        expect(g.hparams).toMatchObject({ optimizer: 'Adam', batch_size: 8, epochs: 2, note: 'compat' });
+        expect(g.hparams.learning_rate).toBeCloseTo(0.01, 7);
+        const metrics = Object.fromEntries(
+          g.metricValues.map((m) => [`${m.name.group}/${m.name.tag}`, m.value]),
+        );
+        expect(Object.keys(metrics).sort()).toEqual(['train/epoch_loss', 'val/epoch_loss']);
+      });
+    });
+  }
+});
