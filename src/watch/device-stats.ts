@@ -2,65 +2,67 @@
  * Per-step statistics computed on the tfjs device and packed into one float32 tensor, so that a
  * logged step costs one download however many variables the model has.
  *
- * Packed layout, per variable i (STATS_PER_VAR numbers each, in variable order):
- *   [ sum g², max |g|, #NaN(g), #+Inf(g), #-Inf(g), sum w², sum (Δw)², #nonfinite(w) ]
- * followed, on histogram steps, by one block per requested histogram:
- *   [ finite min, finite max, count_0 .. count_{k-1} ]
- * Values that were not requested (no update snapshot, variable without gradient) are 0.
+ * Cost matters (the default is every step): on the pure-JS cpu backend every element-wise op over a
+ * variable allocates and fills a tensor of its size, while a reduction does not. So the per-step pass
+ * uses reductions only (dot, max, min) plus one subtraction for the update:
+ *   per variable i: [ sum g², max g, min g, sum w², sum (Δw)² ]
+ * NaN and ±Inf make sum g² (or sum w²) non-finite, so the exact NaN/+Inf/-Inf counts are computed
+ * only for variables whose sums came back non-finite, from tensors kept for that purpose (tf.clone
+ * shares the buffer, and an optimizer's assign() swaps in a new one, so keeping them copies nothing).
+ * On histogram steps, one block per requested histogram follows:  [ finite min, finite max, counts... ]
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export const STATS_PER_VAR = 8;
+export const STATS_PER_VAR = 5;
 export enum Stat {
   GradSumSq = 0,
-  GradMaxAbs = 1,
-  GradNaN = 2,
-  GradPosInf = 3,
-  GradNegInf = 4,
-  WeightSumSq = 5,
-  UpdateSumSq = 6,
-  WeightNonFinite = 7,
+  GradMax = 1,
+  GradMin = 2,
+  WeightSumSq = 3,
+  UpdateSumSq = 4,
 }
 
-const sumSq = (x: tf.Tensor) => tf.sum(tf.square(x));
-const count = (mask: tf.Tensor) => tf.sum(tf.cast(mask, 'float32'));
+const flat = (x: tf.Tensor): tf.Tensor1D =>
+  tf.reshape(x.dtype === 'float32' ? x : tf.cast(x, 'float32'), [-1]) as tf.Tensor1D;
+const sumSq = (x: tf.Tensor1D) => tf.dot(x, x) as tf.Scalar;
 
-/** Gradient statistics of one variable, 5 numbers; zeros if there is no gradient. */
+/** [sum g², max g, min g] of one gradient; zeros if there is none. */
 export function gradientStats(g: tf.Tensor | undefined): tf.Tensor1D {
-  if (!g) return tf.zeros([5]);
-  const x = g.dtype === 'float32' ? g : tf.cast(g, 'float32');
-  return tf.stack([
-    sumSq(x),
-    tf.max(tf.abs(x)),
-    count(tf.isNaN(x)),
-    count(tf.equal(x, Number.POSITIVE_INFINITY)),
-    count(tf.equal(x, Number.NEGATIVE_INFINITY)),
-  ]) as tf.Tensor1D;
+  if (!g) return tf.zeros([3]);
+  const x = flat(g);
+  return tf.stack([sumSq(x), tf.max(x), tf.min(x)]) as tf.Tensor1D;
 }
 
-/** Weight statistics after the update, 3 numbers: sum w², sum (w - before)² (0 without a snapshot), #non-finite. */
+/** [sum w², sum (w - before)²] after the update (the second is 0 without a snapshot). */
 export function weightStats(w: tf.Tensor, before: tf.Tensor | null): tf.Tensor1D {
-  const x = w.dtype === 'float32' ? w : tf.cast(w, 'float32');
+  const x = flat(w);
+  return tf.stack([sumSq(x), before ? sumSq(tf.sub(x, flat(before))) : tf.scalar(0)]) as tf.Tensor1D;
+}
+
+/** Exact counts [#NaN, #+Inf, #-Inf] of a tensor (the slow path, for non-finite sums only). */
+export function nonFiniteCounts(x: tf.Tensor): tf.Tensor1D {
+  const f = flat(x);
+  const count = (mask: tf.Tensor) => tf.sum(tf.cast(mask, 'float32'));
   return tf.stack([
-    sumSq(x),
-    before ? sumSq(tf.sub(x, before)) : tf.scalar(0),
-    tf.sub(tf.scalar(x.size), count(tf.isFinite(x))),
+    count(tf.isNaN(f)),
+    count(tf.equal(f, Number.POSITIVE_INFINITY)),
+    count(tf.equal(f, Number.NEGATIVE_INFINITY)),
   ]) as tf.Tensor1D;
 }
 
 /**
  * Histogram of the finite values of `x` in `k` equal-width buckets over their [min, max], on the
- * device: [min, max, count_0 .. count_{k-1}]. Non-finite values get weight 0, so they are counted
- * by the stats above and never reach a bucket.
+ * device: [min, max, count_0 .. count_{k-1}]. Non-finite values get weight 0, so they never reach a
+ * bucket (they are counted separately).
  */
 export function histogramBlock(x: tf.Tensor, k: number): tf.Tensor1D {
-  const flat = tf.reshape(x.dtype === 'float32' ? x : tf.cast(x, 'float32'), [-1]) as tf.Tensor1D;
-  const finite = tf.isFinite(flat);
-  const min = tf.min(tf.where(finite, flat, tf.fill(flat.shape, Number.POSITIVE_INFINITY)));
-  const max = tf.max(tf.where(finite, flat, tf.fill(flat.shape, Number.NEGATIVE_INFINITY)));
+  const v = flat(x);
+  const finite = tf.isFinite(v);
+  const min = tf.min(tf.where(finite, v, tf.fill(v.shape, Number.POSITIVE_INFINITY)));
+  const max = tf.max(tf.where(finite, v, tf.fill(v.shape, Number.NEGATIVE_INFINITY)));
   const width = tf.div(tf.sub(max, min), k);
   const safeWidth = tf.where(tf.greater(width, 0), width, tf.onesLike(width));
-  const shifted = tf.where(finite, tf.sub(flat, min), tf.zerosLike(flat));
+  const shifted = tf.where(finite, tf.sub(v, min), tf.zerosLike(v));
   const idx = tf.clipByValue(tf.floor(tf.div(shifted, safeWidth)), 0, k - 1);
   const counts = tf.denseBincount(
     tf.cast(idx, 'int32') as tf.Tensor1D,

@@ -50,6 +50,12 @@ export interface StepStats {
   histograms: StepHistogram[];
 }
 
+/** Exact non-finite counts, computed only for variables whose sums came back non-finite. */
+export interface NonFiniteCounts {
+  grad?: readonly [nan: number, posInf: number, negInf: number];
+  weight?: readonly [nan: number, posInf: number, negInf: number];
+}
+
 /** What was packed for one step, in order. */
 export interface PackLayout {
   step: number;
@@ -59,21 +65,45 @@ export interface PackLayout {
   buckets: number;
 }
 
-export function unpackStepStats(layout: PackLayout, data: ArrayLike<number>): StepStats {
+/** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
+export function variablesNeedingCounts(
+  layout: PackLayout,
+  data: ArrayLike<number>,
+): { grad: number[]; weight: number[] } {
+  const grad: number[] = [];
+  const weight: number[] = [];
+  layout.variables.forEach((v, i) => {
+    const o = i * STATS_PER_VAR;
+    if (v.hasGradient && !Number.isFinite(data[o + Stat.GradSumSq]!)) grad.push(i);
+    if (!Number.isFinite(data[o + Stat.WeightSumSq]!)) weight.push(i);
+  });
+  return { grad, weight };
+}
+
+export function unpackStepStats(
+  layout: PackLayout,
+  data: ArrayLike<number>,
+  counts: ReadonlyMap<number, NonFiniteCounts> = new Map(),
+): StepStats {
   const variables: VariableStats[] = layout.variables.map((v, i) => {
     const o = i * STATS_PER_VAR;
+    const c = counts.get(i);
+    const g = c?.grad ?? [0, 0, 0];
+    const w = c?.weight ?? [0, 0, 0];
     return {
       name: v.name,
       layer: v.layer,
       hasGradient: v.hasGradient,
       gradNorm: v.hasGradient ? Math.sqrt(data[o + Stat.GradSumSq]!) : Number.NaN,
-      gradMaxAbs: v.hasGradient ? data[o + Stat.GradMaxAbs]! : Number.NaN,
-      gradNaN: data[o + Stat.GradNaN]!,
-      gradPosInf: data[o + Stat.GradPosInf]!,
-      gradNegInf: data[o + Stat.GradNegInf]!,
+      gradMaxAbs: v.hasGradient
+        ? Math.max(Math.abs(data[o + Stat.GradMax]!), Math.abs(data[o + Stat.GradMin]!))
+        : Number.NaN,
+      gradNaN: g[0],
+      gradPosInf: g[1],
+      gradNegInf: g[2],
       weightNorm: Math.sqrt(data[o + Stat.WeightSumSq]!),
       updateNorm: layout.updatesMeasured ? Math.sqrt(data[o + Stat.UpdateSumSq]!) : Number.NaN,
-      weightNonFinite: data[o + Stat.WeightNonFinite]!,
+      weightNonFinite: w[0] + w[1] + w[2],
     };
   });
   const byLayer = new Map<string, { g: number; w: number; u: number }>();

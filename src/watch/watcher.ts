@@ -6,8 +6,15 @@
  * only read, never changed, so monitoring does not change what the model learns.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { gradientStats, histogramBlock, weightStats } from './device-stats.js';
-import { type HistogramKind, type PackLayout, type StepStats, unpackStepStats } from './step-stats.js';
+import { gradientStats, histogramBlock, nonFiniteCounts, weightStats } from './device-stats.js';
+import {
+  type HistogramKind,
+  type NonFiniteCounts,
+  type PackLayout,
+  type StepStats,
+  unpackStepStats,
+  variablesNeedingCounts,
+} from './step-stats.js';
 import { type Gradient, tapOptimizer } from './tap.js';
 
 export interface WatcherOptions {
@@ -36,6 +43,9 @@ export interface WatcherOptions {
 interface Pending {
   layout: PackLayout;
   packed: tf.Tensor;
+  /** Shared-buffer clones of this step's gradients and updated weights, for exact non-finite counts. */
+  grads: Array<tf.Tensor | null>;
+  weights: Array<tf.Tensor | null>;
 }
 
 /** Default grouping for variables without a model: `dense_Dense1/kernel` belongs to `dense_Dense1`. */
@@ -51,6 +61,7 @@ export class Watcher {
   #queue: Pending[] = [];
   // State of the step in progress, between the tap's before() and after().
   #gradPart: tf.Tensor | null = null;
+  #gradKeep: Array<tf.Tensor | null> = [];
   #histParts: tf.Tensor[] = [];
   #histLayout: PackLayout['histograms'] = [];
   #snapshot: Map<string, tf.Tensor> | null = null;
@@ -88,18 +99,40 @@ export class Watcher {
     this.#queue = [];
     const out: StepStats[] = [];
     try {
-      for (const p of queue) out.push(unpackStepStats(p.layout, await p.packed.data()));
+      for (const p of queue) {
+        const data = await p.packed.data();
+        out.push(unpackStepStats(p.layout, data, await this.#exactCounts(p, data)));
+      }
     } finally {
-      for (const p of queue) p.packed.dispose();
+      for (const p of queue) disposePending(p);
     }
     return out;
   }
 
   /** Frees queued statistics without reading them. */
   dispose(): void {
-    for (const p of this.#queue) p.packed.dispose();
+    for (const p of this.#queue) disposePending(p);
     this.#queue = [];
     this.#discardStepState();
+  }
+
+  /** The slow path: exact NaN/±Inf counts for the variables whose sums were non-finite. */
+  async #exactCounts(p: Pending, data: ArrayLike<number>): Promise<Map<number, NonFiniteCounts>> {
+    const need = variablesNeedingCounts(p.layout, data);
+    const counts = new Map<number, NonFiniteCounts>();
+    const take = async (t: tf.Tensor | null | undefined): Promise<[number, number, number] | undefined> => {
+      if (!t) return undefined;
+      const c = tf.tidy(() => nonFiniteCounts(t));
+      try {
+        const d = await c.data();
+        return [d[0]!, d[1]!, d[2]!];
+      } finally {
+        c.dispose();
+      }
+    };
+    for (const i of need.grad) counts.set(i, { ...counts.get(i), grad: await take(p.grads[i]) });
+    for (const i of need.weight) counts.set(i, { ...counts.get(i), weight: await take(p.weights[i]) });
+    return counts;
   }
 
   #variable(name: string): tf.Variable | undefined {
@@ -119,6 +152,7 @@ export class Watcher {
     this.#current = { step, stats, hist };
     if (!stats && !hist) return;
     this.#gradPart = tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor)))));
+    this.#gradKeep = grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null));
     this.#histParts = [];
     this.#histLayout = [];
     if (hist && o.histograms.gradients) {
@@ -149,10 +183,14 @@ export class Watcher {
         tf.stack(
           grads.map((g) => {
             const v = this.#variable(g.name);
-            return v ? weightStats(v, snapshot?.get(g.name) ?? null) : tf.zeros([3]);
+            return v ? weightStats(v, snapshot?.get(g.name) ?? null) : tf.zeros([2]);
           }),
         ),
       );
+      const weightKeep = grads.map((g) => {
+        const v = this.#variable(g.name);
+        return v ? tf.keep(tf.clone(v)) : null;
+      });
       const extraKinds: HistogramKind[] = [];
       if (cur.hist && o.histograms.weights) extraKinds.push('weight');
       if (cur.hist && o.histograms.updates && snapshot) extraKinds.push('update');
@@ -171,14 +209,18 @@ export class Watcher {
       const gradPart = this.#gradPart!;
       const packed = tf.keep(
         tf.tidy(() => {
-          // Interleave to [5 grad numbers, 3 weight numbers] per variable, then the histogram blocks.
-          const perVar = tf.concat([tf.reshape(gradPart, [-1, 5]), weightPart], 1);
+          // Interleave to [3 gradient numbers, 2 weight numbers] per variable, then the histogram blocks.
+          const perVar = tf.concat([tf.reshape(gradPart, [-1, 3]), weightPart], 1);
           return tf.concat([tf.reshape(perVar, [-1]), ...this.#histParts]);
         }),
       );
       weightPart.dispose();
+      const gradKeep = this.#gradKeep;
+      this.#gradKeep = [];
       this.#queue.push({
         packed,
+        grads: gradKeep,
+        weights: weightKeep,
         layout: {
           step: cur.step,
           variables: grads.map((g) => ({
@@ -200,6 +242,8 @@ export class Watcher {
   #discardStepState(): void {
     this.#gradPart?.dispose();
     this.#gradPart = null;
+    for (const t of this.#gradKeep) t?.dispose();
+    this.#gradKeep = [];
     for (const t of this.#histParts) t.dispose();
     this.#histParts = [];
     this.#histLayout = [];
@@ -207,4 +251,10 @@ export class Watcher {
     this.#snapshot = null;
     this.#current = null;
   }
+}
+
+function disposePending(p: Pending): void {
+  p.packed.dispose();
+  for (const t of p.grads) t?.dispose();
+  for (const t of p.weights) t?.dispose();
 }
