@@ -278,6 +278,27 @@ describe('watchOptimizer()', () => {
     v.dispose();
   });
 
+  it('buckets histograms on the device exactly as the CPU bucketing does', async () => {
+    const dir = tempDir();
+    const v = tf.variable(tf.zeros([10]), true, 'hist/v');
+    const c = tf.range(0, 10); // the gradient of sum(v * c) is c = [0, 1, ..., 9]
+    const opt = tf.train.sgd(0.01);
+    const unwatch = watchOptimizer(opt, { logdir: dir, histogramFreq: 1, buckets: 9, histograms: true });
+    opt.minimize(() => tf.sum(tf.mul(v, c)) as tf.Scalar);
+    await unwatch();
+    const got = new Map<string, number[][]>();
+    for await (const p of readSummaries(dir)) {
+      if (p.value.kind !== 'histogram') continue;
+      const b = p.value.buckets;
+      got.set(p.value.tag, Array.from({ length: b.length / 3 }, (_, i) => Array.from(b.subarray(i * 3, i * 3 + 3))));
+    }
+    expect(got.get('grad_hist/hist/v')).toEqual(Array.from({ length: 9 }, (_, i) => [i, i + 1, i === 8 ? 2 : 1]));
+    // Weights after one SGD step are -0.01 * c; the update equals them (weights started at 0).
+    expect(got.get('weight_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
+    expect(got.get('update_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
+    tf.dispose([v, c]);
+  });
+
   it('validates options', () => {
     const opt = tf.train.sgd(0.1);
     expect(() => watchOptimizer(opt, {})).toThrow(/logdir must be a non-empty string/);

@@ -45,7 +45,7 @@ export function writeStepStats(writer: SummaryWriter, s: StepStats, learningRate
     v.push([TAGS.weightNorm(x.name), x.weightNorm], [TAGS.weightNonfinite(x.name), x.weightNonFinite]);
     if (!Number.isNaN(x.updateNorm)) v.push([TAGS.updateRatio(x.name), x.updateNorm / x.weightNorm]);
   }
-  if (s.variables.length > 0) writer.scalars(v, s.step);
+  if (s.scalars && s.variables.length > 0) writer.scalars(v, s.step);
   for (const h of s.histograms)
     writer.histogram(TAGS.histogram(h.kind, h.variable), { buckets: rowsOf(h.buckets) }, s.step);
 }

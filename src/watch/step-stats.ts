@@ -2,7 +2,6 @@
  * Unpacks the device's packed numbers (see device-stats.ts) into per-step statistics: per variable,
  * per layer and global. Pure: no tfjs, so tests and the detector can use it on plain arrays.
  */
-import { bucketsFromCounts } from '../summary/histogram.js';
 import { STATS_PER_VAR, Stat } from './device-stats.js';
 
 export interface VariableStats {
@@ -40,6 +39,8 @@ export interface StepHistogram {
 
 export interface StepStats {
   step: number;
+  /** False on a histogram-only step (statsFreq does not divide the step): scalars are not logged. */
+  scalars: boolean;
   variables: VariableStats[];
   layers: LayerStats[];
   globalGradNorm: number;
@@ -59,10 +60,10 @@ export interface NonFiniteCounts {
 /** What was packed for one step, in order. */
 export interface PackLayout {
   step: number;
+  /** False on a histogram-only step: its scalars are not logged. */
+  scalars: boolean;
   variables: Array<{ name: string; layer: string; hasGradient: boolean }>;
   updatesMeasured: boolean;
-  histograms: Array<{ kind: HistogramKind; variable: string }>;
-  buckets: number;
 }
 
 /** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
@@ -84,6 +85,7 @@ export function unpackStepStats(
   layout: PackLayout,
   data: ArrayLike<number>,
   counts: ReadonlyMap<number, NonFiniteCounts> = new Map(),
+  histograms: StepHistogram[] = [],
 ): StepStats {
   const variables: VariableStats[] = layout.variables.map((v, i) => {
     const o = i * STATS_PER_VAR;
@@ -129,17 +131,9 @@ export function unpackStepStats(
     updateNorm: Math.sqrt(a.u),
     updateRatio: Math.sqrt(a.u) / Math.sqrt(a.w),
   }));
-  const k = layout.buckets;
-  let o = layout.variables.length * STATS_PER_VAR;
-  const histograms: StepHistogram[] = layout.histograms.map((h) => {
-    const min = data[o]!;
-    const max = data[o + 1]!;
-    const counts = Array.from({ length: k }, (_, b) => data[o + 2 + b]!);
-    o += 2 + k;
-    return { kind: h.kind, variable: h.variable, buckets: bucketsFromCounts(min, max, counts) };
-  });
   return {
     step: layout.step,
+    scalars: layout.scalars,
     variables,
     layers,
     globalGradNorm: Math.sqrt(g),

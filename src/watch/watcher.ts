@@ -1,16 +1,23 @@
 /**
- * Watcher: the tap plus on-device statistics for one optimizer. On a logged step it computes the
- * gradient statistics before the update and the weight/update statistics after it, each inside its
- * own tf.tidy, packs them into one tensor (kept past fit's per-batch tidy) and queues it. `drain()`
- * downloads each queued tensor once, disposes it and returns the unpacked statistics. Gradients are
- * only read, never changed, so monitoring does not change what the model learns.
+ * Watcher: the tap plus on-device statistics for one optimizer.
+ *
+ * During the training step (synchronously, inside the tap) it only does what needs the step's
+ * tensors at that moment: reductions over the gradients before the update and over the weights after
+ * it, packed into one kept tensor, plus buffer-sharing clones of the gradients and weights (free:
+ * tf.clone shares the data, and the optimizer's assign() swaps in a new buffer). `drain()` downloads
+ * the packed numbers once per step and then does the rest from the clones: exact non-finite counts
+ * (only where a sum came back non-finite) and histograms (with the cheap unmasked bucketing when the
+ * sums show the values are all finite). Gradients are only read, never changed, so monitoring does
+ * not change what the model learns.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { gradientStats, histogramBlock, nonFiniteCounts, weightStats } from './device-stats.js';
+import { bucketsFromCounts } from '../summary/histogram.js';
+import { gradientStats, histogramBlock, nonFiniteCounts, Stat, STATS_PER_VAR, weightStats } from './device-stats.js';
 import {
   type HistogramKind,
   type NonFiniteCounts,
   type PackLayout,
+  type StepHistogram,
   type StepStats,
   unpackStepStats,
   variablesNeedingCounts,
@@ -25,7 +32,7 @@ export interface WatcherOptions {
   /** Which histograms to take on histogram steps. */
   histograms: { gradients: boolean; weights: boolean; updates: boolean };
   buckets: number;
-  /** Measure ||Δw|| (costs one copy of the weights on logged steps). */
+  /** Measure ||Δw|| (one subtraction per variable on logged steps). */
   updates: boolean;
   /** Layer that owns a variable. */
   layerOf: (variableName: string) => string;
@@ -43,9 +50,20 @@ export interface WatcherOptions {
 interface Pending {
   layout: PackLayout;
   packed: tf.Tensor;
-  /** Shared-buffer clones of this step's gradients and updated weights, for exact non-finite counts. */
+  histogram: boolean;
+  /** Buffer-sharing clones of the step's gradients and of the weights before and after the update. */
   grads: Array<tf.Tensor | null>;
+  before: Array<tf.Tensor | null>;
   weights: Array<tf.Tensor | null>;
+}
+
+interface InProgress {
+  step: number;
+  stats: boolean;
+  histogram: boolean;
+  gradPart: tf.Tensor;
+  grads: Array<tf.Tensor | null>;
+  before: Array<tf.Tensor | null>;
 }
 
 /** Default grouping for variables without a model: `dense_Dense1/kernel` belongs to `dense_Dense1`. */
@@ -59,13 +77,7 @@ export class Watcher {
   #restore: (() => void) | null = null;
   #step: number;
   #queue: Pending[] = [];
-  // State of the step in progress, between the tap's before() and after().
-  #gradPart: tf.Tensor | null = null;
-  #gradKeep: Array<tf.Tensor | null> = [];
-  #histParts: tf.Tensor[] = [];
-  #histLayout: PackLayout['histograms'] = [];
-  #snapshot: Map<string, tf.Tensor> | null = null;
-  #current: { step: number; stats: boolean; hist: boolean } | null = null;
+  #current: InProgress | null = null;
 
   constructor(options: WatcherOptions) {
     this.#options = options;
@@ -90,7 +102,7 @@ export class Watcher {
   detach(): void {
     this.#restore?.();
     this.#restore = null;
-    this.#discardStepState();
+    this.#discardCurrent();
   }
 
   /** Downloads and returns the statistics of the steps logged since the last drain. */
@@ -101,7 +113,9 @@ export class Watcher {
     try {
       for (const p of queue) {
         const data = await p.packed.data();
-        out.push(unpackStepStats(p.layout, data, await this.#exactCounts(p, data)));
+        const counts = await this.#exactCounts(p, data);
+        const histograms = p.histogram ? await this.#histograms(p, data) : [];
+        out.push(unpackStepStats(p.layout, data, counts, histograms));
       }
     } finally {
       for (const p of queue) disposePending(p);
@@ -113,7 +127,78 @@ export class Watcher {
   dispose(): void {
     for (const p of this.#queue) disposePending(p);
     this.#queue = [];
-    this.#discardStepState();
+    this.#discardCurrent();
+  }
+
+  #variable(name: string): tf.Variable | undefined {
+    return tf.engine().registeredVariables[name];
+  }
+
+  #before(grads: Gradient[]): void {
+    const o = this.#options;
+    if (o.alive && !o.alive()) {
+      this.detach();
+      this.dispose();
+      return;
+    }
+    const step = ++this.#step;
+    const stats = o.statsFreq > 0 && step % o.statsFreq === 0;
+    const histogram = o.histogramFreq > 0 && step % o.histogramFreq === 0;
+    if (!stats && !histogram) return;
+    const wantBefore = (stats && o.updates) || (histogram && o.histograms.updates);
+    this.#current = {
+      step,
+      stats,
+      histogram,
+      gradPart: tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor))))),
+      grads: grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null)),
+      before: grads.map((g) => {
+        const v = wantBefore ? this.#variable(g.name) : undefined;
+        return v ? tf.keep(tf.clone(v)) : null;
+      }),
+    };
+  }
+
+  #after(grads: Gradient[]): void {
+    const cur = this.#current;
+    if (!cur) return;
+    this.#current = null;
+    const o = this.#options;
+    try {
+      const weights = grads.map((g) => {
+        const v = this.#variable(g.name);
+        return v ? tf.keep(tf.clone(v)) : null;
+      });
+      const packed = tf.keep(
+        tf.tidy(() => {
+          const weightPart = tf.stack(
+            weights.map((w, i) =>
+              w ? weightStats(w, cur.stats && o.updates ? cur.before[i]! : null) : tf.zeros([2]),
+            ),
+          );
+          // [3 gradient numbers, 2 weight numbers] per variable.
+          return tf.reshape(tf.concat([tf.reshape(cur.gradPart, [-1, 3]), weightPart], 1), [-1]);
+        }),
+      );
+      this.#queue.push({
+        packed,
+        histogram: cur.histogram,
+        grads: cur.grads,
+        before: cur.before,
+        weights,
+        layout: {
+          step: cur.step,
+          scalars: cur.stats,
+          variables: grads.map((g) => ({ name: g.name, layer: o.layerOf(g.name), hasGradient: g.tensor !== undefined })),
+          updatesMeasured: cur.stats && o.updates && cur.before.some((t) => t !== null),
+        },
+      });
+      cur.gradPart.dispose();
+      o.onQueued?.();
+    } catch (err) {
+      disposeInProgress(cur);
+      throw err;
+    }
   }
 
   /** The slow path: exact NaN/±Inf counts for the variables whose sums were non-finite. */
@@ -135,126 +220,54 @@ export class Watcher {
     return counts;
   }
 
-  #variable(name: string): tf.Variable | undefined {
-    return tf.engine().registeredVariables[name];
-  }
-
-  #before(grads: Gradient[]): void {
+  /** All requested histograms of a step, bucketed on the device and read in one download. */
+  async #histograms(p: Pending, data: ArrayLike<number>): Promise<StepHistogram[]> {
     const o = this.#options;
-    if (o.alive && !o.alive()) {
-      this.detach();
-      this.dispose();
-      return;
-    }
-    const step = ++this.#step;
-    const stats = o.statsFreq > 0 && step % o.statsFreq === 0;
-    const hist = o.histogramFreq > 0 && step % o.histogramFreq === 0;
-    this.#current = { step, stats, hist };
-    if (!stats && !hist) return;
-    this.#gradPart = tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor)))));
-    this.#gradKeep = grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null));
-    this.#histParts = [];
-    this.#histLayout = [];
-    if (hist && o.histograms.gradients) {
-      for (const g of grads) {
-        if (!g.tensor) continue;
-        const t = g.tensor;
-        this.#histParts.push(tf.keep(tf.tidy(() => histogramBlock(t, o.buckets))));
-        this.#histLayout.push({ kind: 'grad', variable: g.name });
+    const k = o.buckets;
+    const finite = (i: number, s: Stat) => Number.isFinite(data[i * STATS_PER_VAR + s]!);
+    const jobs: Array<{ kind: HistogramKind; variable: string; make: () => tf.Tensor1D }> = [];
+    p.layout.variables.forEach((v, i) => {
+      const g = p.grads[i];
+      const w = p.weights[i];
+      const b = p.before[i];
+      if (o.histograms.gradients && g) {
+        jobs.push({ kind: 'grad', variable: v.name, make: () => histogramBlock(g, k, finite(i, Stat.GradSumSq)) });
       }
-    }
-    const wantUpdates = (stats && o.updates) || (hist && o.histograms.updates);
-    if (wantUpdates) {
-      this.#snapshot = new Map();
-      for (const g of grads) {
-        const v = this.#variable(g.name);
-        if (v) this.#snapshot.set(g.name, tf.keep(tf.clone(v)));
+      if (o.histograms.weights && w) {
+        jobs.push({ kind: 'weight', variable: v.name, make: () => histogramBlock(w, k, finite(i, Stat.WeightSumSq)) });
       }
-    }
-  }
-
-  #after(grads: Gradient[]): void {
-    const cur = this.#current;
-    if (!cur || (!cur.stats && !cur.hist)) return;
-    const o = this.#options;
-    const snapshot = this.#snapshot;
+      if (o.histograms.updates && w && b) {
+        jobs.push({ kind: 'update', variable: v.name, make: () => histogramBlock(tf.sub(w, b), k) });
+      }
+    });
+    if (jobs.length === 0) return [];
+    const blocks = tf.tidy(() => tf.concat(jobs.map((j) => j.make())));
     try {
-      const weightPart = tf.tidy(() =>
-        tf.stack(
-          grads.map((g) => {
-            const v = this.#variable(g.name);
-            return v ? weightStats(v, snapshot?.get(g.name) ?? null) : tf.zeros([2]);
-          }),
-        ),
-      );
-      const weightKeep = grads.map((g) => {
-        const v = this.#variable(g.name);
-        return v ? tf.keep(tf.clone(v)) : null;
+      const d = await blocks.data();
+      return jobs.map((j, n) => {
+        const o2 = n * (k + 2);
+        return { kind: j.kind, variable: j.variable, buckets: bucketsFromCounts(d[o2]!, d[o2 + 1]!, d.subarray(o2 + 2, o2 + 2 + k)) };
       });
-      const extraKinds: HistogramKind[] = [];
-      if (cur.hist && o.histograms.weights) extraKinds.push('weight');
-      if (cur.hist && o.histograms.updates && snapshot) extraKinds.push('update');
-      for (const kind of extraKinds) {
-        for (const g of grads) {
-          const v = this.#variable(g.name);
-          if (!v) continue;
-          const before = snapshot?.get(g.name);
-          if (kind === 'update' && !before) continue;
-          this.#histParts.push(
-            tf.keep(tf.tidy(() => histogramBlock(kind === 'weight' ? v : tf.sub(v, before!), o.buckets))),
-          );
-          this.#histLayout.push({ kind, variable: g.name });
-        }
-      }
-      const gradPart = this.#gradPart!;
-      const packed = tf.keep(
-        tf.tidy(() => {
-          // Interleave to [3 gradient numbers, 2 weight numbers] per variable, then the histogram blocks.
-          const perVar = tf.concat([tf.reshape(gradPart, [-1, 3]), weightPart], 1);
-          return tf.concat([tf.reshape(perVar, [-1]), ...this.#histParts]);
-        }),
-      );
-      weightPart.dispose();
-      const gradKeep = this.#gradKeep;
-      this.#gradKeep = [];
-      this.#queue.push({
-        packed,
-        grads: gradKeep,
-        weights: weightKeep,
-        layout: {
-          step: cur.step,
-          variables: grads.map((g) => ({
-            name: g.name,
-            layer: o.layerOf(g.name),
-            hasGradient: g.tensor !== undefined,
-          })),
-          updatesMeasured: cur.stats && o.updates && snapshot !== null,
-          histograms: this.#histLayout,
-          buckets: o.buckets,
-        },
-      });
-      o.onQueued?.();
     } finally {
-      this.#discardStepState();
+      blocks.dispose();
     }
   }
 
-  #discardStepState(): void {
-    this.#gradPart?.dispose();
-    this.#gradPart = null;
-    for (const t of this.#gradKeep) t?.dispose();
-    this.#gradKeep = [];
-    for (const t of this.#histParts) t.dispose();
-    this.#histParts = [];
-    this.#histLayout = [];
-    if (this.#snapshot) for (const t of this.#snapshot.values()) t.dispose();
-    this.#snapshot = null;
+  #discardCurrent(): void {
+    if (this.#current) disposeInProgress(this.#current);
     this.#current = null;
   }
+}
+
+function disposeInProgress(c: InProgress): void {
+  c.gradPart.dispose();
+  for (const t of c.grads) t?.dispose();
+  for (const t of c.before) t?.dispose();
 }
 
 function disposePending(p: Pending): void {
   p.packed.dispose();
   for (const t of p.grads) t?.dispose();
+  for (const t of p.before) t?.dispose();
   for (const t of p.weights) t?.dispose();
 }
