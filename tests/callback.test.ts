@@ -290,9 +290,14 @@ describe('watchOptimizer()', () => {
     for await (const p of readSummaries(dir)) {
       if (p.value.kind !== 'histogram') continue;
       const b = p.value.buckets;
-      got.set(p.value.tag, Array.from({ length: b.length / 3 }, (_, i) => Array.from(b.subarray(i * 3, i * 3 + 3))));
+      got.set(
+        p.value.tag,
+        Array.from({ length: b.length / 3 }, (_, i) => Array.from(b.subarray(i * 3, i * 3 + 3))),
+      );
     }
-    expect(got.get('grad_hist/hist/v')).toEqual(Array.from({ length: 9 }, (_, i) => [i, i + 1, i === 8 ? 2 : 1]));
+    expect(got.get('grad_hist/hist/v')).toEqual(
+      Array.from({ length: 9 }, (_, i) => [i, i + 1, i === 8 ? 2 : 1]),
+    );
     // Weights after one SGD step are -0.01 * c; the update equals them (weights started at 0).
     expect(got.get('weight_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
     expect(got.get('update_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);

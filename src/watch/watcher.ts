@@ -12,7 +12,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bucketsFromCounts } from '../summary/histogram.js';
-import { gradientStats, histogramBlock, nonFiniteCounts, Stat, STATS_PER_VAR, weightStats } from './device-stats.js';
+import {
+  gradientStats,
+  histogramBlock,
+  nonFiniteCounts,
+  STATS_PER_VAR,
+  Stat,
+  weightStats,
+} from './device-stats.js';
 import {
   type HistogramKind,
   type NonFiniteCounts,
@@ -189,7 +196,11 @@ export class Watcher {
         layout: {
           step: cur.step,
           scalars: cur.stats,
-          variables: grads.map((g) => ({ name: g.name, layer: o.layerOf(g.name), hasGradient: g.tensor !== undefined })),
+          variables: grads.map((g) => ({
+            name: g.name,
+            layer: o.layerOf(g.name),
+            hasGradient: g.tensor !== undefined,
+          })),
           updatesMeasured: cur.stats && o.updates && cur.before.some((t) => t !== null),
         },
       });
@@ -231,10 +242,18 @@ export class Watcher {
       const w = p.weights[i];
       const b = p.before[i];
       if (o.histograms.gradients && g) {
-        jobs.push({ kind: 'grad', variable: v.name, make: () => histogramBlock(g, k, finite(i, Stat.GradSumSq)) });
+        jobs.push({
+          kind: 'grad',
+          variable: v.name,
+          make: () => histogramBlock(g, k, finite(i, Stat.GradSumSq)),
+        });
       }
       if (o.histograms.weights && w) {
-        jobs.push({ kind: 'weight', variable: v.name, make: () => histogramBlock(w, k, finite(i, Stat.WeightSumSq)) });
+        jobs.push({
+          kind: 'weight',
+          variable: v.name,
+          make: () => histogramBlock(w, k, finite(i, Stat.WeightSumSq)),
+        });
       }
       if (o.histograms.updates && w && b) {
         jobs.push({ kind: 'update', variable: v.name, make: () => histogramBlock(tf.sub(w, b), k) });
@@ -246,7 +265,11 @@ export class Watcher {
       const d = await blocks.data();
       return jobs.map((j, n) => {
         const o2 = n * (k + 2);
-        return { kind: j.kind, variable: j.variable, buckets: bucketsFromCounts(d[o2]!, d[o2 + 1]!, d.subarray(o2 + 2, o2 + 2 + k)) };
+        return {
+          kind: j.kind,
+          variable: j.variable,
+          buckets: bucketsFromCounts(d[o2]!, d[o2 + 1]!, d.subarray(o2 + 2, o2 + 2 + k)),
+        };
       });
     } finally {
       blocks.dispose();
