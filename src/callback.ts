@@ -22,7 +22,7 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
-import { Watcher } from './watch/watcher.js';
+import { Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
   /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */
@@ -122,21 +122,16 @@ export class TensorBoardCallback extends Callback {
     // A Sequential trains through its inner LayersModel, which is the one whose isTraining flag fit sets.
     const inner = (model as unknown as { model?: { isTraining?: boolean; fit?: unknown } }).model;
     const trainee = (inner && typeof inner.fit === 'function' ? inner : model) as { isTraining?: boolean };
-    const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
-    const watcher = new Watcher({
-      statsFreq: o.statsFreq,
-      histogramFreq: o.histogramFreq,
-      histograms: o.histograms,
-      buckets: o.buckets,
-      updates: o.updateRatio,
-      layerOf: (name) => layerOf.get(name) ?? name,
-      firstStep: iterations + 1,
-      alive: () => trainee.isTraining !== false,
-    });
+    const watcher = new Watcher(
+      watcherOptionsFor(optimizer, o, {
+        layerOf: (name) => layerOf.get(name) ?? name,
+        alive: () => trainee.isTraining !== false,
+      }),
+    );
     watcher.attach(optimizer);
     this.#watcher = watcher;
     this.#watchedModel = model;
-    this.#batchesSeen = Math.max(this.#batchesSeen, iterations);
+    this.#batchesSeen = Math.max(this.#batchesSeen, watcher.step);
     if (!this.#wroteRunRecords) {
       this.#wroteRunRecords = true;
       this.#safely('run records', () => this.#writeRunRecords(optimizer));

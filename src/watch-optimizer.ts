@@ -12,7 +12,7 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
-import { layerFromVariableName, Watcher } from './watch/watcher.js';
+import { layerFromVariableName, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface WatchOptimizerOptions extends WatchOptions {
   /** Directory of the run the statistics are written to (required unless `writer` is given). */
@@ -64,22 +64,17 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       }
     });
   };
-  const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
-  const watcher = new Watcher({
-    statsFreq: o.statsFreq,
-    histogramFreq: o.histogramFreq,
-    histograms: o.histograms,
-    buckets: o.buckets,
-    updates: o.updateRatio,
-    layerOf: options.layerOf ?? layerFromVariableName,
-    firstStep: iterations + 1,
-    onQueued: () => {
-      if (!scheduled) {
-        scheduled = true;
-        queueMicrotask(drain);
-      }
-    },
-  });
+  const watcher = new Watcher(
+    watcherOptionsFor(optimizer, o, {
+      layerOf: options.layerOf ?? layerFromVariableName,
+      onQueued: () => {
+        if (!scheduled) {
+          scheduled = true;
+          queueMicrotask(drain);
+        }
+      },
+    }),
+  );
   watcher.attach(optimizer);
   let done: Promise<void> | null = null;
   return () => {

@@ -20,6 +20,7 @@ import {
   Stat,
   weightStats,
 } from './device-stats.js';
+import type { ResolvedWatchOptions } from './options.js';
 import {
   type HistogramKind,
   type NonFiniteCounts,
@@ -71,6 +72,27 @@ interface InProgress {
   gradPart: tf.Tensor;
   grads: Array<tf.Tensor | null>;
   before: Array<tf.Tensor | null>;
+}
+
+/**
+ * Watcher options for `optimizer` from the resolved user options: steps continue from the optimizer's
+ * own update counter, so statistics keep counting across fit calls and watcher instances.
+ */
+export function watcherOptionsFor(
+  optimizer: tf.Optimizer,
+  o: ResolvedWatchOptions,
+  extra: Pick<WatcherOptions, 'layerOf'> & Partial<Pick<WatcherOptions, 'alive' | 'onQueued'>>,
+): WatcherOptions {
+  const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
+  return {
+    statsFreq: o.statsFreq,
+    histogramFreq: o.histogramFreq,
+    histograms: o.histograms,
+    buckets: o.buckets,
+    updates: o.updateRatio,
+    firstStep: iterations + 1,
+    ...extra,
+  };
 }
 
 /** Default grouping for variables without a model: `dense_Dense1/kernel` belongs to `dense_Dense1`. */
