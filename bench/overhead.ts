@@ -1,7 +1,8 @@
 /**
  * `npm run bench:overhead`: wall time of model.fit watched by gradwatch over unwatched, for reference
- * models on the cpu and wasm backends. Configurations alternate within each round (unwatched, default
- * options, norms + histograms every step) so drift hits all alike; medians over rounds are reported.
+ * models on the cpu and wasm backends. Each round runs every configuration (unwatched, default options,
+ * norms + histograms every step) back to back, in an order rotated from round to round; the table
+ * gives the median over rounds of each round's watched/unwatched ratio, with the range.
  *
  *   npm run bench:overhead -- [--rounds 7] [--backends cpu,wasm] [--models mlp,lstm,cnn] [--batches 8]
  */
@@ -59,8 +60,9 @@ const CASES: Record<string, Case> = {
     data: (n) => ({ x: tf.randomNormal([n, 32, 8]), y: tf.randomNormal([n, 1]) }),
   },
   cnn: {
-    name: 'CNN conv16-pool-conv32-pool-dense10 on 28x28, batch 64',
-    batchSize: 64,
+    // Batch 16: on the pure-JS cpu backend a batch of 64 takes about 17 s (conv backprop).
+    name: 'CNN conv16-pool-conv32-pool-dense10 on 28x28, batch 16',
+    batchSize: 16,
     wasm: false, // wasm lacks Conv2DBackpropFilter
     build: () =>
       tf.sequential({
@@ -140,7 +142,12 @@ for (const backend of values.backends.split(',')) {
     const { x, y } = c.data(c.batchSize * batches);
     const times: number[][] = CONFIGS.map(() => []);
     for (let r = 0; r < rounds; r++) {
-      for (const [i, [, opts]] of CONFIGS.entries()) times[i]!.push(await timeFit(c, x, y, opts));
+      // Rotate the order each round so drift within a round (heap growth, a noisy neighbour) does not
+      // always fall on the same configuration.
+      for (let j = 0; j < CONFIGS.length; j++) {
+        const i = (j + r) % CONFIGS.length;
+        times[i]!.push(await timeFit(c, x, y, CONFIGS[i]![1]));
+      }
     }
     tf.dispose([x, y]);
     // Ratios are taken within each round (the configurations ran back to back), then the median over

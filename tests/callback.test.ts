@@ -178,6 +178,27 @@ describe('tensorBoard() callback', () => {
     await cb.close();
   });
 
+  it('restores the optimizer when training is stopped early', async () => {
+    const dir = tempDir();
+    const model = makeModel(65);
+    const { x, y } = data();
+    const cb = tensorBoard(dir);
+    const stopper = new tf.CustomCallback({
+      onBatchEnd: async (batch) => {
+        if (batch === 1) model.stopTraining = true;
+      },
+    });
+    await model.fit(x, y, { epochs: 5, batchSize: 8, callbacks: [cb, stopper], verbose: 0 });
+    expect(Object.hasOwn(model.optimizer, 'applyGradients')).toBe(false);
+    await cb.close();
+    expect(
+      (await scalars(dir))
+        .get('train')!
+        .get('grad_norm/global')!
+        .map((p) => p.step),
+    ).toEqual([1, 2]);
+  });
+
   it('works next to other callbacks: EarlyStopping on either side, and plain objects with { model }', async () => {
     const { x, y } = data();
     for (const order of ['before', 'after', 'plain'] as const) {
