@@ -7,13 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tensorBoard } from '../../src/index.js';
 import { tempDir } from '../helpers.js';
-import {
-  num,
-  startTensorBoard,
-  type TensorBoardServer,
-  tensorboardAvailable,
-  waitUntil,
-} from './tensorboard.js';
+import { num, startBothLoaders, type TensorBoardServer, tensorboardAvailable } from './tensorboard.js';
 
 const available = tensorboardAvailable();
 
@@ -40,14 +34,11 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
     await model.fit(x, y, { epochs: 2, batchSize: 8, validationSplit: 0.2, callbacks: [cb], verbose: 0 });
     await cb.close();
     tf.dispose([x, y]);
-    servers.push(...(await Promise.all([startTensorBoard(parent, true), startTensorBoard(parent, false)])));
-    await Promise.all(
-      servers.map((s) =>
-        waitUntil(`callback runs loaded (load_fast=${s.loadFast})`, async () => {
-          const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
-          return Boolean(sc['exp1/train']?.['grad_norm/global'] && sc['exp1/val']?.epoch_loss);
-        }),
-      ),
+    servers.push(
+      ...(await startBothLoaders(parent, async (s) => {
+        const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
+        return Boolean(sc['exp1/train']?.['grad_norm/global'] && sc['exp1/val']?.epoch_loss);
+      })),
     );
   });
 

@@ -14,10 +14,9 @@ import {
   num,
   REPO,
   runPython,
-  startTensorBoard,
+  startBothLoaders,
   type TensorBoardServer,
   tensorboardAvailable,
-  waitUntil,
 } from './tensorboard.js';
 
 const available = tensorboardAvailable();
@@ -80,17 +79,14 @@ describe.skipIf(!available)('stock TensorBoard reads what gradwatch writes', () 
     await nested.close();
     t1 = Date.now() / 1000;
 
-    servers.push(...(await Promise.all([startTensorBoard(logdir, true), startTensorBoard(logdir, false)])));
-    await Promise.all(
-      servers.map((s) =>
-        waitUntil(`runs loaded (load_fast=${s.loadFast})`, async () => {
-          const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
-          const hi = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/histograms/tags');
-          return Boolean(
-            sc.train?.loss && sc.val?.loss && sc['train/nested']?.deep && hi.train?.['grad/nonfinite'],
-          );
-        }),
-      ),
+    servers.push(
+      ...(await startBothLoaders(logdir, async (s) => {
+        const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
+        const hi = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/histograms/tags');
+        return Boolean(
+          sc.train?.loss && sc.val?.loss && sc['train/nested']?.deep && hi.train?.['grad/nonfinite'],
+        );
+      })),
     );
   });
 

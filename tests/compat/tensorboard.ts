@@ -136,3 +136,23 @@ export function num(x: unknown): number {
   if (x === 'NaN' || x === 'Infinity' || x === '-Infinity') return Number(x);
   throw new TypeError(`not a served number: ${JSON.stringify(x)}`);
 }
+
+/**
+ * Starts RustBoard (--load_fast=true) and the Python loader (--load_fast=false) on `logdir` and waits
+ * until `ready` holds for each (TensorBoard loads logdirs in the background).
+ */
+export async function startBothLoaders(
+  logdir: string,
+  ready: (server: TensorBoardServer) => Promise<boolean>,
+): Promise<TensorBoardServer[]> {
+  const servers = await Promise.all([startTensorBoard(logdir, true), startTensorBoard(logdir, false)]);
+  try {
+    await Promise.all(
+      servers.map((s) => waitUntil(`${logdir} loaded (load_fast=${s.loadFast})`, () => ready(s))),
+    );
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw err;
+  }
+  return servers;
+}
