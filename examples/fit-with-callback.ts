@@ -13,11 +13,13 @@ import { tensorBoard } from '../src/index.js';
 await tf.setBackend('cpu');
 const logdir = join(process.cwd(), 'runs', `fit-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
-// Two spirals, 600 points.
+// Two spirals, 600 points, in a permuted order: validationSplit takes the last 20% of the rows, so
+// they must be a sample of both spirals, not their outer ends.
 const n = 600;
 const points: number[] = [];
 const labels: number[] = [];
-for (let i = 0; i < n; i++) {
+for (let j = 0; j < n; j++) {
+  const i = (j * 7919) % n; // 7919 is prime and coprime with 600: a permutation of 0..n-1
   const cls = i % 2;
   const r = (i / n) * 4 + 0.2;
   const a = r * 2.2 + cls * Math.PI;
