@@ -18,6 +18,14 @@ export const TAGS = {
   globalUpdateRatio: 'update_ratio/global',
   learningRate: 'learning_rate',
   histogram: (kind: 'grad' | 'weight' | 'update', name: string) => `${kind}_hist/${name}`,
+  // Pre- and post-clip norms are named as such: grad_norm/* are always the gradients as computed.
+  clipPreNorm: 'clip/pre_clip_global_norm',
+  clipPostNorm: 'clip/post_clip_global_norm',
+  clipScale: 'clip/scale',
+  clipClipped: 'clip/clipped',
+  clipThreshold: 'clip/threshold',
+  clipFraction: 'clip/fraction_clipped',
+  clipRate: 'clip/rate',
 } as const;
 
 /** Writes `s` at its step. Per-layer series use the layer name, per-variable ones the variable name. */
@@ -29,6 +37,18 @@ export function writeStepStats(writer: SummaryWriter, s: StepStats, learningRate
   ];
   if (!Number.isNaN(s.globalUpdateRatio)) v.push([TAGS.globalUpdateRatio, s.globalUpdateRatio]);
   if (learningRate !== undefined) v.push([TAGS.learningRate, learningRate]);
+  if (s.clip) {
+    const c = s.clip;
+    v.push(
+      [TAGS.clipPreNorm, c.preClipNorm],
+      [TAGS.clipPostNorm, c.postClipNorm],
+      [TAGS.clipClipped, c.clipped ? 1 : 0],
+      [TAGS.clipThreshold, c.threshold],
+      [TAGS.clipRate, c.rate],
+    );
+    if (c.mode === 'value') v.push([TAGS.clipFraction, c.fractionClipped]);
+    else v.push([TAGS.clipScale, c.scale]);
+  }
   for (const l of s.layers) {
     v.push([TAGS.gradNorm(l.name), l.gradNorm], [TAGS.weightNorm(l.name), l.weightNorm]);
     if (!Number.isNaN(l.updateRatio)) v.push([TAGS.updateRatio(l.name), l.updateRatio]);

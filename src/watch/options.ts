@@ -3,6 +3,7 @@
  * validation that names the bad option.
  */
 import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../summary/histogram.js';
+import { type ClipConfig, checkClipConfig } from './clip.js';
 
 export interface WatchOptions {
   /** Log gradient/weight statistics every N optimizer steps. Default 1. */
@@ -17,6 +18,8 @@ export interface WatchOptions {
   updateRatio?: boolean;
   /** Milliseconds between background flushes of the event files. Default 2000. */
   flushMillis?: number;
+  /** Clip the gradients before every update: { globalNorm: n }, { norm: n } (per variable) or { value: n }. Default: off. */
+  clip?: ClipConfig;
 }
 
 export interface ResolvedWatchOptions {
@@ -26,6 +29,7 @@ export interface ResolvedWatchOptions {
   buckets: number;
   updateRatio: boolean;
   flushMillis: number;
+  clip: ClipConfig | undefined;
 }
 
 export const WATCH_OPTION_NAMES = [
@@ -35,6 +39,7 @@ export const WATCH_OPTION_NAMES = [
   'buckets',
   'updateRatio',
   'flushMillis',
+  'clip',
 ];
 
 export function checkKnownOptions(options: object, known: readonly string[], where: string): void {
@@ -85,5 +90,6 @@ export function resolveWatchOptions(o: WatchOptions, where: string): ResolvedWat
     buckets,
     updateRatio: o.updateRatio === undefined ? true : checkBool('updateRatio', o.updateRatio, where),
     flushMillis: o.flushMillis === undefined ? 2000 : checkInt('flushMillis', o.flushMillis, 1, where),
+    clip: o.clip === undefined ? undefined : checkClipConfig(o.clip, where),
   };
 }

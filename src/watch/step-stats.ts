@@ -37,8 +37,26 @@ export interface StepHistogram {
   buckets: Float64Array;
 }
 
+/** What clipping did on a step. */
+export interface ClipStats {
+  mode: 'globalNorm' | 'norm' | 'value';
+  threshold: number;
+  /** Global norm of the gradients as computed (before clipping). */
+  preClipNorm: number;
+  /** Global norm of the gradients the optimizer applied. */
+  postClipNorm: number;
+  /** Scale applied: the single factor (globalNorm), the smallest per-variable factor (norm), NaN (value). */
+  scale: number;
+  clipped: boolean;
+  /** value mode: fraction of gradient elements clamped. */
+  fractionClipped: number;
+  /** Fraction of the last logged steps (up to CLIP_RATE_WINDOW) that clipped. */
+  rate: number;
+}
+
 export interface StepStats {
   step: number;
+  clip?: ClipStats;
   /** False on a histogram-only step (statsFreq does not divide the step): scalars are not logged. */
   scalars: boolean;
   variables: VariableStats[];
@@ -62,8 +80,10 @@ export interface PackLayout {
   step: number;
   /** False on a histogram-only step: its scalars are not logged. */
   scalars: boolean;
-  variables: Array<{ name: string; layer: string; hasGradient: boolean }>;
+  variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
   updatesMeasured: boolean;
+  /** Present when clipping: its numbers follow the per-variable block. */
+  clip?: { mode: 'globalNorm' | 'norm' | 'value'; threshold: number };
 }
 
 /** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
@@ -131,8 +151,10 @@ export function unpackStepStats(
     updateNorm: Math.sqrt(a.u),
     updateRatio: Math.sqrt(a.u) / Math.sqrt(a.w),
   }));
+  const clip = layout.clip ? unpackClip(layout, data, Math.sqrt(g)) : undefined;
   return {
     step: layout.step,
+    ...(clip ? { clip } : {}),
     scalars: layout.scalars,
     variables,
     layers,
@@ -141,5 +163,36 @@ export function unpackStepStats(
     globalUpdateRatio: Math.sqrt(u) / Math.sqrt(w),
     gradNonFinite,
     histograms,
+  };
+}
+
+function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: number): ClipStats {
+  const c = layout.clip!;
+  const v = layout.variables;
+  const o = v.length * STATS_PER_VAR;
+  const heads = c.mode === 'globalNorm' ? 1 : v.length;
+  const head = Array.from({ length: heads }, (_, i) => data[o + i]!);
+  const postClipNorm = Math.sqrt(data[o + heads]!);
+  let scale = Number.NaN;
+  let clipped = false;
+  let fractionClipped = 0;
+  if (c.mode === 'value') {
+    const total = v.reduce((a, x) => a + x.size, 0);
+    const n = head.reduce((a, b) => a + b, 0);
+    fractionClipped = total > 0 ? n / total : 0;
+    clipped = n > 0;
+  } else {
+    scale = Math.min(...head.filter((_, i) => c.mode === 'globalNorm' || v[i]!.hasGradient));
+    clipped = scale < 1;
+  }
+  return {
+    mode: c.mode,
+    threshold: c.threshold,
+    preClipNorm,
+    postClipNorm,
+    scale,
+    clipped,
+    fractionClipped,
+    rate: Number.NaN,
   };
 }

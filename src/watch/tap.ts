@@ -19,8 +19,12 @@ export interface Gradient {
 }
 
 export interface TapHooks {
-  /** Called with the gradients before the update. Runs synchronously inside the training step. */
-  before(grads: Gradient[]): void;
+  /**
+   * Called with the gradients before the update; runs synchronously inside the training step. It may
+   * return replacement gradients (same order; clipping), which the optimizer then applies under the
+   * same names and positions (optimizers keep slot variables by position) and which are disposed after.
+   */
+  before(grads: Gradient[]): Array<Tensor | undefined> | undefined;
   /** Called right after the optimizer applied the update. */
   after(grads: Gradient[]): void;
 }
@@ -43,8 +47,19 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void 
     const grads: Gradient[] = Array.isArray(variableGradients)
       ? variableGradients.map((g) => ({ name: g.name, tensor: g.tensor }))
       : Object.keys(variableGradients).map((name) => ({ name, tensor: variableGradients[name] }));
-    hooks.before(grads);
-    original.call(this, variableGradients);
+    const replaced = hooks.before(grads);
+    if (!replaced) {
+      original.call(this, variableGradients);
+    } else {
+      const arg: NamedTensorMap | NamedTensor[] = Array.isArray(variableGradients)
+        ? grads.map((g, i) => ({ name: g.name, tensor: replaced[i] as Tensor }))
+        : Object.fromEntries(grads.map((g, i) => [g.name, replaced[i] as Tensor]));
+      try {
+        original.call(this, arg);
+      } finally {
+        for (const [i, t] of replaced.entries()) if (t && t !== grads[i]!.tensor) t.dispose();
+      }
+    }
     hooks.after(grads);
   };
   target.applyGradients = patched;

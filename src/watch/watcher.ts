@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bucketsFromCounts } from '../summary/histogram.js';
+import { type ClipConfig, clipGradients, clipMode, clipThreshold } from './clip.js';
 import {
   gradientStats,
   histogramBlock,
@@ -53,7 +54,12 @@ export interface WatcherOptions {
   alive?: () => boolean;
   /** Called after a step's statistics were queued (watchOptimizer uses it to drain in the background). */
   onQueued?: () => void;
+  /** Clip the gradients before every update. */
+  clip?: ClipConfig;
 }
+
+/** Logged steps over which the clip rate is computed. */
+export const CLIP_RATE_WINDOW = 100;
 
 interface Pending {
   layout: PackLayout;
@@ -70,6 +76,7 @@ interface InProgress {
   stats: boolean;
   histogram: boolean;
   gradPart: tf.Tensor;
+  clipInfo: tf.Tensor | null;
   grads: Array<tf.Tensor | null>;
   before: Array<tf.Tensor | null>;
 }
@@ -91,6 +98,7 @@ export function watcherOptionsFor(
     buckets: o.buckets,
     updates: o.updateRatio,
     firstStep: iterations + 1,
+    ...(o.clip ? { clip: o.clip } : {}),
     ...extra,
   };
 }
@@ -107,6 +115,7 @@ export class Watcher {
   #step: number;
   #queue: Pending[] = [];
   #current: InProgress | null = null;
+  #clipHistory: boolean[] = [];
 
   constructor(options: WatcherOptions) {
     this.#options = options;
@@ -144,7 +153,13 @@ export class Watcher {
         const data = await p.packed.data();
         const counts = await this.#exactCounts(p, data);
         const histograms = p.histogram ? await this.#histograms(p, data) : [];
-        out.push(unpackStepStats(p.layout, data, counts, histograms));
+        const s = unpackStepStats(p.layout, data, counts, histograms);
+        if (s.clip) {
+          this.#clipHistory.push(s.clip.clipped);
+          if (this.#clipHistory.length > CLIP_RATE_WINDOW) this.#clipHistory.shift();
+          s.clip.rate = this.#clipHistory.filter(Boolean).length / this.#clipHistory.length;
+        }
+        out.push(s);
       }
     } finally {
       for (const p of queue) disposePending(p);
@@ -163,29 +178,52 @@ export class Watcher {
     return tf.engine().registeredVariables[name];
   }
 
-  #before(grads: Gradient[]): void {
+  #before(grads: Gradient[]): Array<tf.Tensor | undefined> | undefined {
     const o = this.#options;
     if (o.alive && !o.alive()) {
       this.detach();
       this.dispose();
-      return;
+      return undefined;
     }
     const step = ++this.#step;
     const stats = o.statsFreq > 0 && step % o.statsFreq === 0;
     const histogram = o.histogramFreq > 0 && step % o.histogramFreq === 0;
-    if (!stats && !histogram) return;
+    if (!stats && !histogram && !o.clip) return undefined;
+    const gradPart = tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor)))));
+    let replaced: Array<tf.Tensor | undefined> | undefined;
+    let clipInfo: tf.Tensor | null = null;
+    if (o.clip) {
+      const sumSq = tf.tidy(
+        () => tf.reshape(tf.slice(tf.reshape(gradPart, [-1, 3]), [0, 0], [-1, 1]), [-1]) as tf.Tensor1D,
+      );
+      const r = clipGradients(
+        grads.map((g) => g.tensor),
+        sumSq,
+        o.clip,
+      );
+      sumSq.dispose();
+      replaced = r.grads;
+      clipInfo = r.info;
+    }
+    if (!stats && !histogram) {
+      gradPart.dispose();
+      clipInfo?.dispose();
+      return replaced;
+    }
     const wantBefore = (stats && o.updates) || (histogram && o.histograms.updates);
     this.#current = {
       step,
       stats,
       histogram,
-      gradPart: tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor))))),
+      gradPart,
+      clipInfo,
       grads: grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null)),
       before: grads.map((g) => {
         const v = wantBefore ? this.#variable(g.name) : undefined;
         return v ? tf.keep(tf.clone(v)) : null;
       }),
     };
+    return replaced;
   }
 
   #after(grads: Gradient[]): void {
@@ -205,8 +243,9 @@ export class Watcher {
               w ? weightStats(w, cur.stats && o.updates ? cur.before[i]! : null) : tf.zeros([2]),
             ),
           );
-          // [3 gradient numbers, 2 weight numbers] per variable.
-          return tf.reshape(tf.concat([tf.reshape(cur.gradPart, [-1, 3]), weightPart], 1), [-1]);
+          // [3 gradient numbers, 2 weight numbers] per variable, then the clip numbers if clipping.
+          const perVar = tf.reshape(tf.concat([tf.reshape(cur.gradPart, [-1, 3]), weightPart], 1), [-1]);
+          return cur.clipInfo ? tf.concat([perVar, cur.clipInfo]) : perVar;
         }),
       );
       this.#queue.push({
@@ -222,11 +261,14 @@ export class Watcher {
             name: g.name,
             layer: o.layerOf(g.name),
             hasGradient: g.tensor !== undefined,
+            size: g.tensor?.size ?? 0,
           })),
           updatesMeasured: cur.stats && o.updates && cur.before.some((t) => t !== null),
+          ...(o.clip ? { clip: { mode: clipMode(o.clip), threshold: clipThreshold(o.clip) } } : {}),
         },
       });
       cur.gradPart.dispose();
+      cur.clipInfo?.dispose();
       o.onQueued?.();
     } catch (err) {
       disposeInProgress(cur);
@@ -306,6 +348,7 @@ export class Watcher {
 
 function disposeInProgress(c: InProgress): void {
   c.gradPart.dispose();
+  c.clipInfo?.dispose();
   for (const t of c.grads) t?.dispose();
   for (const t of c.before) t?.dispose();
 }
