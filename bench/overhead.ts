@@ -131,7 +131,9 @@ const say = (s = '') => {
 say(`# fit overhead, ${new Date().toISOString()}, ${rounds} rounds x ${batches} batches`);
 say('Watched/unwatched wall time: median of per-round ratios (min-max over rounds).');
 say('');
-say('| backend | model | unwatched ms/batch | default options | norms + histograms every step | default + clip |');
+say(
+  '| backend | model | unwatched ms/batch | default options | norms + histograms every step | default + clip |',
+);
 say('|---|---|---:|---:|---:|---:|');
 for (const backend of values.backends.split(',')) {
   await tf.setBackend(backend);
@@ -157,7 +159,9 @@ for (const backend of values.backends.split(',')) {
       const rs = times[i]!.map((t, r) => t / times[0]![r]!);
       return `${fmt(median(rs), 3)}x (${fmt(Math.min(...rs), 2)}-${fmt(Math.max(...rs), 2)})`;
     };
-    say(`| ${backend} | ${c.name} | ${fmt(median(times[0]!) / batches, 1)} | ${ratio(1)} | ${ratio(2)} | ${ratio(3)} |`);
+    say(
+      `| ${backend} | ${c.name} | ${fmt(median(times[0]!) / batches, 1)} | ${ratio(1)} | ${ratio(2)} | ${ratio(3)} |`,
+    );
   }
 }
 mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
