@@ -7,7 +7,13 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tensorBoard } from '../../src/index.js';
 import { tempDir } from '../helpers.js';
-import { num, startBothLoaders, type TensorBoardServer, tensorboardAvailable } from './tensorboard.js';
+import {
+  num,
+  sessionGroups,
+  startBothLoaders,
+  type TensorBoardServer,
+  tensorboardAvailable,
+} from './tensorboard.js';
 
 const available = tensorboardAvailable();
 
@@ -91,22 +97,13 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
       });
 
       it('shows the run in HParams with its configuration and train/val losses', async () => {
-        const groups = await server().post<{
-          sessionGroups: Array<{
-            hparams: Record<string, unknown>;
-            metricValues: Array<{ name: { tag: string; group: string }; value: number }>;
-          }>;
-        }>('/data/plugin/hparams/session_groups', {
-          experimentName: '',
-          startIndex: 0,
-          sliceSize: 10,
-          allowedStatuses: ['STATUS_UNKNOWN', 'STATUS_SUCCESS', 'STATUS_FAILURE', 'STATUS_RUNNING'],
-          colParams: [
+        const groups = {
+          sessionGroups: await sessionGroups(server(), [
             { hparam: 'optimizer' },
             { metric: { tag: 'epoch_loss', group: 'train' } },
             { metric: { tag: 'epoch_loss', group: 'val' } },
-          ],
-        });
+          ]),
+        };
         expect(groups.sessionGroups).toHaveLength(1);
         const g = groups.sessionGroups[0]!;
         expect((g as unknown as { name: string }).name).toBe('exp1');

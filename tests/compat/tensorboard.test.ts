@@ -14,6 +14,7 @@ import {
   num,
   REPO,
   runPython,
+  sessionGroups,
   startBothLoaders,
   type TensorBoardServer,
   tensorboardAvailable,
@@ -226,18 +227,12 @@ describe.skipIf(!available)('stock TensorBoard reads what gradwatch writes', () 
           ['loss', '', '', 'DATASET_UNKNOWN'],
           ['metrics/acc', '', 'accuracy', 'DATASET_TRAINING'],
         ]);
-        const groups = await server().post<{
-          sessionGroups: Array<{ name: string; hparams: Record<string, unknown>; metricValues: unknown[] }>;
-        }>('/data/plugin/hparams/session_groups', {
-          experimentName: '',
-          startIndex: 0,
-          sliceSize: 10,
-          allowedStatuses: ['STATUS_UNKNOWN', 'STATUS_SUCCESS', 'STATUS_FAILURE', 'STATUS_RUNNING'],
-          colParams: [
+        const groups = {
+          sessionGroups: await sessionGroups(server(), [
             ...Object.keys(HPARAMS).map((hparam) => ({ hparam })),
             { metric: { tag: 'metrics/acc', group: '' } },
-          ],
-        });
+          ]),
+        };
         expect(groups.sessionGroups).toHaveLength(1);
         const g = groups.sessionGroups[0]!;
         expect(g.name).toBe('train');

@@ -156,3 +156,25 @@ export async function startBothLoaders(
   }
   return servers;
 }
+
+/** One HParams session group as the dashboard receives it. */
+export interface SessionGroup {
+  name: string;
+  hparams: Record<string, unknown>;
+  metricValues: Array<{ name: { tag: string; group: string }; value: number; trainingStep?: number }>;
+}
+
+/** The HParams dashboard's session-groups query, asking for the given hparam and metric columns. */
+export async function sessionGroups(
+  server: TensorBoardServer,
+  colParams: Array<{ hparam: string } | { metric: { tag: string; group: string } }>,
+): Promise<SessionGroup[]> {
+  const res = await server.post<{ sessionGroups: SessionGroup[] }>('/data/plugin/hparams/session_groups', {
+    experimentName: '',
+    startIndex: 0,
+    sliceSize: 10,
+    allowedStatuses: ['STATUS_UNKNOWN', 'STATUS_SUCCESS', 'STATUS_FAILURE', 'STATUS_RUNNING'],
+    colParams,
+  });
+  return res.sessionGroups;
+}
