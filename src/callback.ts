@@ -13,6 +13,7 @@ import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
+import { ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
 import {
   checkInt,
@@ -65,6 +66,7 @@ export class TensorBoardCallback extends Callback {
   #batchesSeen = 0;
   #lastEpochStep = 0;
   #warned = new Set<string>();
+  readonly #zclip: ZClipState | undefined;
 
   constructor(logdir = './logs', options: TensorBoardOptions = {}) {
     super();
@@ -88,6 +90,10 @@ export class TensorBoardCallback extends Callback {
     }
     this.#explicitModel = options.model;
     this.#extraHparams = options.hparams ?? {};
+    this.#zclip =
+      this.#options.clip && 'zclip' in this.#options.clip
+        ? new ZClipState(this.#options.clip.zclip)
+        : undefined;
     // tfjs wraps every callback in a CustomCallback when a plain object comes first and then calls
     // these as unbound functions; own bound copies keep them working there.
     this.onTrainBegin = this.onTrainBegin.bind(this);
@@ -99,6 +105,7 @@ export class TensorBoardCallback extends Callback {
   /** Flushes and closes the event files. The callback cannot be used for training afterwards. */
   async close(): Promise<void> {
     this.#detach();
+    this.#zclip?.dispose();
     await Promise.all([this.#train, this.#val, this.#root].map((w) => w?.close().catch(() => undefined)));
   }
 
@@ -126,6 +133,7 @@ export class TensorBoardCallback extends Callback {
       watcherOptionsFor(optimizer, o, {
         layerOf: (name) => layerOf.get(name) ?? name,
         alive: () => trainee.isTraining !== false,
+        ...(this.#zclip ? { zclipState: this.#zclip } : {}),
       }),
     );
     watcher.attach(optimizer);

@@ -5,6 +5,7 @@
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { SummaryWriter } from './summary/writer.js';
+import { ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
 import {
   checkKnownOptions,
@@ -64,8 +65,10 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       }
     });
   };
+  const zclip = o.clip && 'zclip' in o.clip ? new ZClipState(o.clip.zclip) : undefined;
   const watcher = new Watcher(
     watcherOptionsFor(optimizer, o, {
+      ...(zclip ? { zclipState: zclip } : {}),
       layerOf: options.layerOf ?? layerFromVariableName,
       onQueued: () => {
         if (!scheduled) {
@@ -83,6 +86,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       drain();
       await draining;
       watcher.dispose();
+      zclip?.dispose();
       if (ownsWriter) await writer.close();
       else await writer.flush();
     })();

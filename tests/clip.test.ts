@@ -118,3 +118,76 @@ describe('clipping', () => {
     tf.dispose([x, y]);
   });
 });
+
+describe('ZClip (adaptive clipping)', () => {
+  /** CPU reference of the algorithm, for comparison step by step. */
+  function reference(norms: number[], alpha = 0.97, zThr = 2.5, warmup = 25) {
+    let mean = 0;
+    let variance = 0;
+    let sum = 0;
+    let sumSq = 0;
+    return norms.map((n, t) => {
+      if (t < warmup) {
+        sum += n;
+        sumSq += n * n;
+        if (t === warmup - 1) {
+          mean = sum / warmup;
+          variance = Math.max(0, sumSq / warmup - mean * mean);
+        }
+        return { scale: 1, threshold: Number.NaN };
+      }
+      const sigma = Math.sqrt(Math.max(variance, 1e-12));
+      const z = (n - mean) / sigma;
+      const threshold = mean + zThr * sigma;
+      const scale = z > zThr ? Math.min(1, (mean + (zThr * zThr * sigma) / Math.max(z, 1e-12)) / n) : 1;
+      const nc = n * scale;
+      mean = alpha * mean + (1 - alpha) * nc;
+      variance = alpha * variance + (1 - alpha) * (nc - mean) ** 2;
+      return { scale, threshold };
+    });
+  }
+
+  it('collects a warm-up, then clips a spike to mean + z^2 sigma / z, as the reference does', async () => {
+    const dir = tempDir();
+    const norms = Array.from({ length: 40 }, (_, t) => (t === 32 ? 20 : 1 + 0.1 * Math.sin(t * 1.7)));
+    const w = tf.variable(tf.zeros([2]), true, 'zclip/w');
+    const c = tf.variable(tf.zeros([2]), false, 'zclip/c');
+    const opt = tf.train.sgd(1e-6);
+    const unwatch = watchOptimizer(opt, { logdir: dir, clip: { zclip: {} } });
+    const start = tf.memory().numTensors;
+    for (const n of norms) {
+      tf.tidy(() => c.assign(tf.tensor1d([n * 0.6, n * 0.8]))); // gradient of sum(w * c) is c, norm n
+      opt.minimize(() => tf.sum(tf.mul(w, c)) as tf.Scalar);
+    }
+    await unwatch();
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(start); // zclip state freed by unwatch
+    const series = new Map<string, number[]>();
+    for await (const p of readSummaries(dir)) {
+      if (p.value.kind !== 'scalar') continue;
+      const s = series.get(p.value.tag) ?? [];
+      s.push(p.value.value);
+      series.set(p.value.tag, s);
+    }
+    const ref = reference(norms);
+    const scale = series.get('clip/scale')!;
+    const threshold = series.get('clip/threshold')!;
+    expect(scale).toHaveLength(40);
+    for (let t = 0; t < 40; t++) {
+      expect(scale[t], `scale at step ${t + 1}`).toBeCloseTo(ref[t]!.scale, 4);
+      if (t >= 25) expect(threshold[t]! / ref[t]!.threshold, `threshold at step ${t + 1}`).toBeCloseTo(1, 3);
+    }
+    const clipped = series.get('clip/clipped')!;
+    expect(clipped.map((x, t) => (x ? t : -1)).filter((t) => t >= 0)).toEqual([32]);
+    expect(series.get('clip/post_clip_global_norm')![32]).toBeCloseTo(20 * ref[32]!.scale, 3);
+    tf.dispose([w, c]);
+  });
+
+  it('validates its options', () => {
+    expect(() => tensorBoard('/tmp/x', { clip: { zclip: { alpha: 1.5 } } })).toThrow(
+      /alpha must be a number in \(0, 1\)/,
+    );
+    expect(() => tensorBoard('/tmp/x', { clip: { zclip: { warmup: 3 } as object } })).toThrow(
+      /unknown option "warmup"/,
+    );
+  });
+});

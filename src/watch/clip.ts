@@ -12,33 +12,112 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type ClipConfig = { globalNorm: number } | { norm: number } | { value: number };
-export type ClipMode = 'globalNorm' | 'norm' | 'value';
-
-export function clipMode(c: ClipConfig): ClipMode {
-  return 'globalNorm' in c ? 'globalNorm' : 'norm' in c ? 'norm' : 'value';
+/** ZClip (Kumar et al. 2025): z-score of the global norm against an EMA of its mean and variance. */
+export interface ZClipOptions {
+  /** EMA factor. Default 0.97. */
+  alpha?: number;
+  /** z-score above which a step is clipped. Default 2.5. */
+  zThreshold?: number;
+  /** Steps that only collect the norm's mean and variance before any clipping. Default 25. */
+  warmupSteps?: number;
 }
 
+export type ClipConfig =
+  | { globalNorm: number }
+  | { norm: number }
+  | { value: number }
+  | { zclip: ZClipOptions };
+export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip';
+
+export function clipMode(c: ClipConfig): ClipMode {
+  return 'globalNorm' in c ? 'globalNorm' : 'norm' in c ? 'norm' : 'value' in c ? 'value' : 'zclip';
+}
+
+/** The fixed threshold, or NaN for zclip (whose threshold moves and is logged per step). */
 export function clipThreshold(c: ClipConfig): number {
-  return 'globalNorm' in c ? c.globalNorm : 'norm' in c ? c.norm : c.value;
+  return 'globalNorm' in c ? c.globalNorm : 'norm' in c ? c.norm : 'value' in c ? c.value : Number.NaN;
+}
+
+/**
+ * ZClip's running state, on the device (no download needed to clip). It belongs to whoever owns the
+ * training run (the callback, watchOptimizer), so it survives several fit calls.
+ */
+export class ZClipState {
+  readonly alpha: number;
+  readonly z: number;
+  readonly warmup: number;
+  /** Updates seen so far (host-side counter: the warm-up branch is chosen on the host). */
+  steps = 0;
+  #vars: { mean: tf.Variable; variance: tf.Variable; sum: tf.Variable; sumSq: tf.Variable } | null = null;
+
+  constructor(o: ZClipOptions = {}) {
+    this.alpha = o.alpha ?? 0.97;
+    this.z = o.zThreshold ?? 2.5;
+    this.warmup = o.warmupSteps ?? 25;
+  }
+
+  get vars() {
+    this.#vars ??= tf.tidy(() => ({
+      mean: tf.variable(tf.scalar(0), false),
+      variance: tf.variable(tf.scalar(0), false),
+      sum: tf.variable(tf.scalar(0), false),
+      sumSq: tf.variable(tf.scalar(0), false),
+    }));
+    return this.#vars;
+  }
+
+  dispose(): void {
+    if (this.#vars) for (const v of Object.values(this.#vars)) v.dispose();
+    this.#vars = null;
+  }
 }
 
 /** Validates a `clip` option, naming the problem. */
 export function checkClipConfig(c: unknown, where: string): ClipConfig {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) {
-    throw new TypeError(`${where}: clip must be { globalNorm: n }, { norm: n } or { value: n }`);
-  }
-  const keys = Object.keys(c);
-  if (keys.length !== 1 || !['globalNorm', 'norm', 'value'].includes(keys[0]!)) {
     throw new TypeError(
-      `${where}: clip must have exactly one of globalNorm, norm, value; got {${keys.join(', ')}}`,
+      `${where}: clip must be { globalNorm: n }, { norm: n }, { value: n } or { zclip: {...} }`,
     );
   }
+  const keys = Object.keys(c);
+  if (keys.length !== 1 || !['globalNorm', 'norm', 'value', 'zclip'].includes(keys[0]!)) {
+    throw new TypeError(
+      `${where}: clip must have exactly one of globalNorm, norm, value, zclip; got {${keys.join(', ')}}`,
+    );
+  }
+  if (keys[0] === 'zclip') return checkZClip((c as { zclip: unknown }).zclip, where);
   const v = (c as Record<string, unknown>)[keys[0]!];
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
     throw new RangeError(`${where}: clip.${keys[0]} must be a positive finite number, got ${String(v)}`);
   }
   return c as ClipConfig;
+}
+
+function checkZClip(z: unknown, where: string): ClipConfig {
+  if (z === null || typeof z !== 'object' || Array.isArray(z)) {
+    throw new TypeError(`${where}: clip.zclip must be an object`);
+  }
+  const zo = z as Record<string, unknown>;
+  for (const k of Object.keys(zo)) {
+    if (!['alpha', 'zThreshold', 'warmupSteps'].includes(k)) {
+      throw new TypeError(
+        `${where}: clip.zclip: unknown option "${k}" (known: alpha, warmupSteps, zThreshold)`,
+      );
+    }
+  }
+  if (zo.alpha !== undefined && !(typeof zo.alpha === 'number' && zo.alpha > 0 && zo.alpha < 1)) {
+    throw new RangeError(`${where}: clip.zclip.alpha must be a number in (0, 1), got ${String(zo.alpha)}`);
+  }
+  if (zo.zThreshold !== undefined && !(typeof zo.zThreshold === 'number' && zo.zThreshold > 0)) {
+    throw new RangeError(
+      `${where}: clip.zclip.zThreshold must be a positive number, got ${String(zo.zThreshold)}`,
+    );
+  }
+  const w = zo.warmupSteps;
+  if (w !== undefined && !(typeof w === 'number' && Number.isSafeInteger(w) && w >= 2)) {
+    throw new RangeError(`${where}: clip.zclip.warmupSteps must be an integer >= 2, got ${String(w)}`);
+  }
+  return { zclip: zo as ZClipOptions };
 }
 
 export interface ClipResult {
@@ -60,6 +139,7 @@ export function clipGradients(
   grads: Array<tf.Tensor | undefined>,
   sumSq: tf.Tensor1D,
   c: ClipConfig,
+  zstate?: ZClipState,
 ): ClipResult {
   let info!: tf.Tensor1D;
   const out = tf.tidy(() => {
@@ -73,6 +153,52 @@ export function clipGradients(
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.reshape(scale, [1]) as tf.Tensor1D;
       post.push(tf.mul(tf.sum(sumSq), tf.square(scale)) as tf.Scalar);
+    } else if ('zclip' in c) {
+      const st = zstate!;
+      const v = st.vars;
+      const total = tf.sum(sumSq);
+      const norm = tf.sqrt(total);
+      const finite = tf.isFinite(norm);
+      let scale: tf.Scalar;
+      let threshold: tf.Scalar;
+      if (st.steps < st.warmup) {
+        // Warm-up: collect the norm's mean and variance, clip nothing.
+        const safe = tf.where(finite, norm, tf.scalar(0));
+        v.sum.assign(tf.add(v.sum, safe) as tf.Scalar);
+        v.sumSq.assign(tf.add(v.sumSq, tf.square(safe)) as tf.Scalar);
+        if (st.steps === st.warmup - 1) {
+          const mean = tf.div(v.sum, st.warmup);
+          v.mean.assign(mean as tf.Scalar);
+          v.variance.assign(tf.relu(tf.sub(tf.div(v.sumSq, st.warmup), tf.square(mean))) as tf.Scalar);
+        }
+        scale = tf.scalar(1);
+        threshold = tf.scalar(Number.NaN);
+      } else {
+        const sigma = tf.sqrt(tf.maximum(v.variance, eps));
+        const z = tf.div(tf.sub(norm, v.mean), sigma);
+        threshold = tf.add(v.mean, tf.mul(st.z, sigma)) as tf.Scalar;
+        // ZClip's adaptive scaling: a spike with score z is brought to mean + zThr^2 * sigma / z.
+        const target = tf.add(v.mean, tf.div(tf.mul(st.z * st.z, sigma), tf.maximum(z, eps)));
+        const spike = tf.logicalAnd(finite, tf.greater(z, st.z));
+        scale = tf.where(
+          spike,
+          tf.minimum(tf.scalar(1), tf.div(target, tf.maximum(norm, eps))),
+          tf.scalar(1),
+        ) as tf.Scalar;
+        // The EMA follows the clipped norm; a non-finite norm leaves it unchanged.
+        const clippedNorm = tf.mul(norm, scale);
+        const mean = tf.add(tf.mul(st.alpha, v.mean), tf.mul(1 - st.alpha, clippedNorm));
+        const variance = tf.add(
+          tf.mul(st.alpha, v.variance),
+          tf.mul(1 - st.alpha, tf.square(tf.sub(clippedNorm, mean))),
+        );
+        v.mean.assign(tf.where(finite, mean, v.mean) as tf.Scalar);
+        v.variance.assign(tf.where(finite, variance, v.variance) as tf.Scalar);
+      }
+      st.steps++;
+      clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
+      head = tf.stack([scale, threshold]) as tf.Tensor1D;
+      post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);
     } else if ('norm' in c) {
       const scales = tf.minimum(
         tf.scalar(1),

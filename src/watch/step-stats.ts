@@ -39,7 +39,7 @@ export interface StepHistogram {
 
 /** What clipping did on a step. */
 export interface ClipStats {
-  mode: 'globalNorm' | 'norm' | 'value';
+  mode: 'globalNorm' | 'norm' | 'value' | 'zclip';
   threshold: number;
   /** Global norm of the gradients as computed (before clipping). */
   preClipNorm: number;
@@ -83,7 +83,7 @@ export interface PackLayout {
   variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
   updatesMeasured: boolean;
   /** Present when clipping: its numbers follow the per-variable block. */
-  clip?: { mode: 'globalNorm' | 'norm' | 'value'; threshold: number };
+  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip'; threshold: number };
 }
 
 /** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
@@ -170,7 +170,8 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
   const c = layout.clip!;
   const v = layout.variables;
   const o = v.length * STATS_PER_VAR;
-  const heads = c.mode === 'globalNorm' ? 1 : v.length;
+  // globalNorm: [scale]; zclip: [scale, threshold]; norm and value: one number per variable.
+  const heads = c.mode === 'globalNorm' ? 1 : c.mode === 'zclip' ? 2 : v.length;
   const head = Array.from({ length: heads }, (_, i) => data[o + i]!);
   const postClipNorm = Math.sqrt(data[o + heads]!);
   let scale = Number.NaN;
@@ -181,13 +182,17 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
     const n = head.reduce((a, b) => a + b, 0);
     fractionClipped = total > 0 ? n / total : 0;
     clipped = n > 0;
+  } else if (c.mode === 'zclip') {
+    scale = head[0]!;
+    clipped = scale < 1;
   } else {
     scale = Math.min(...head.filter((_, i) => c.mode === 'globalNorm' || v[i]!.hasGradient));
     clipped = scale < 1;
   }
   return {
     mode: c.mode,
-    threshold: c.threshold,
+    // zclip's threshold (mean + z * sigma) moves: it is the one logged with the step.
+    threshold: c.mode === 'zclip' ? head[1]! : c.threshold,
     preClipNorm,
     postClipNorm,
     scale,

@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bucketsFromCounts } from '../summary/histogram.js';
-import { type ClipConfig, clipGradients, clipMode, clipThreshold } from './clip.js';
+import { type ClipConfig, clipGradients, clipMode, clipThreshold, type ZClipState } from './clip.js';
 import {
   gradientStats,
   histogramBlock,
@@ -56,6 +56,8 @@ export interface WatcherOptions {
   onQueued?: () => void;
   /** Clip the gradients before every update. */
   clip?: ClipConfig;
+  /** Running state for { zclip } clipping, owned by the caller (it outlives one fit). */
+  zclipState?: ZClipState;
 }
 
 /** Logged steps over which the clip rate is computed. */
@@ -88,7 +90,7 @@ interface InProgress {
 export function watcherOptionsFor(
   optimizer: tf.Optimizer,
   o: ResolvedWatchOptions,
-  extra: Pick<WatcherOptions, 'layerOf'> & Partial<Pick<WatcherOptions, 'alive' | 'onQueued'>>,
+  extra: Pick<WatcherOptions, 'layerOf'> & Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState'>>,
 ): WatcherOptions {
   const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
   return {
@@ -200,6 +202,7 @@ export class Watcher {
         grads.map((g) => g.tensor),
         sumSq,
         o.clip,
+        o.zclipState,
       );
       sumSq.dispose();
       replaced = r.grads;
