@@ -191,3 +191,52 @@ describe('ZClip (adaptive clipping)', () => {
     );
   });
 });
+
+describe('AGC (unit-wise adaptive clipping)', () => {
+  it('clips each unit to lambda times its weight norm (columns of a kernel, elements of a bias)', async () => {
+    const dir = tempDir();
+    // Kernel [in=2, out=2]: unit (column) weight norms 1 and 2. Bias: units are elements 0.5 and 0.
+    const W = tf.variable(
+      tf.tensor2d([
+        [1, 0],
+        [0, 2],
+      ]),
+      true,
+      'agc/kernel',
+    );
+    const b = tf.variable(tf.tensor1d([0.5, 0]), true, 'agc/bias');
+    const gW = tf.tensor2d([
+      [1, 0],
+      [0, 0.01],
+    ]); // column norms 1 (too big for 0.01 * 1) and 0.01 (< 0.01 * 2)
+    const gb = tf.tensor1d([1, 1]);
+    const opt = tf.train.sgd(1);
+    const unwatch = watchOptimizer(opt, { logdir: dir, clip: { agc: {} } });
+    const W0 = W.arraySync() as number[][];
+    const b0 = b.arraySync() as number[];
+    opt.minimize(() => tf.add(tf.sum(tf.mul(W, gW)), tf.sum(tf.mul(b, gb))) as tf.Scalar);
+    await unwatch();
+    const dW = (W.arraySync() as number[][]).map((r, i) => r.map((x, j) => W0[i]![j]! - x));
+    const db = (b.arraySync() as number[]).map((x, i) => b0[i]! - x);
+    expect(dW[0]![0]).toBeCloseTo(0.01, 6); // scaled to 0.01 * ||W_col0|| = 0.01
+    expect(dW[1]![1]).toBeCloseTo(0.01, 6); // within 0.01 * 2: untouched
+    expect(db[0]).toBeCloseTo(0.005, 6); // 0.01 * 0.5
+    expect(db[1]).toBeCloseTo(1e-5, 8); // 0.01 * eps (1e-3), the weight being 0
+    const logged = new Map<string, number>();
+    for await (const p of readSummaries(dir))
+      if (p.value.kind === 'scalar') logged.set(p.value.tag, p.value.value);
+    expect(logged.get('clip/clipped')).toBe(1);
+    expect(logged.get('clip/threshold')).toBeCloseTo(0.01, 7);
+    expect(logged.get('clip/scale')).toBeCloseTo(1e-5, 8);
+    tf.dispose([W, b, gW, gb]);
+  });
+
+  it('validates its options', () => {
+    expect(() => tensorBoard('/tmp/x', { clip: { agc: { lambda: -1 } } })).toThrow(
+      /clip.agc.lambda must be a positive/,
+    );
+    expect(() => tensorBoard('/tmp/x', { clip: { agc: { clipping: 1 } as object } })).toThrow(
+      /unknown option "clipping"/,
+    );
+  });
+});

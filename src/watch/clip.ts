@@ -22,20 +22,45 @@ export interface ZClipOptions {
   warmupSteps?: number;
 }
 
+/** AGC (Brock et al. 2021): clip each unit's gradient to lambda times its weight norm. */
+export interface AgcOptions {
+  /** Largest allowed ||G_unit|| / ||W_unit||. Default 0.01. */
+  lambda?: number;
+  /** Floor for ||W_unit||, so units with tiny weights can still move. Default 1e-3. */
+  eps?: number;
+}
+
 export type ClipConfig =
   | { globalNorm: number }
   | { norm: number }
   | { value: number }
-  | { zclip: ZClipOptions };
-export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip';
+  | { zclip: ZClipOptions }
+  | { agc: AgcOptions };
+export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc';
 
 export function clipMode(c: ClipConfig): ClipMode {
-  return 'globalNorm' in c ? 'globalNorm' : 'norm' in c ? 'norm' : 'value' in c ? 'value' : 'zclip';
+  if ('globalNorm' in c) return 'globalNorm';
+  if ('norm' in c) return 'norm';
+  if ('value' in c) return 'value';
+  return 'zclip' in c ? 'zclip' : 'agc';
 }
 
-/** The fixed threshold, or NaN for zclip (whose threshold moves and is logged per step). */
+/** The fixed threshold (lambda for agc), or NaN for zclip (whose threshold moves and is logged per step). */
 export function clipThreshold(c: ClipConfig): number {
-  return 'globalNorm' in c ? c.globalNorm : 'norm' in c ? c.norm : 'value' in c ? c.value : Number.NaN;
+  if ('globalNorm' in c) return c.globalNorm;
+  if ('norm' in c) return c.norm;
+  if ('value' in c) return c.value;
+  return 'agc' in c ? (c.agc.lambda ?? 0.01) : Number.NaN;
+}
+
+/**
+ * Unit-wise L2 norms for AGC: over every axis but the last (a Dense kernel [in, out] or a conv
+ * kernel [h, w, in, out] has one unit per output), or per element for biases and scalars.
+ */
+function unitNorms(x: tf.Tensor): tf.Tensor {
+  if (x.rank <= 1) return tf.abs(x);
+  const axes = Array.from({ length: x.rank - 1 }, (_, i) => i);
+  return tf.sqrt(tf.sum(tf.square(x), axes, true));
 }
 
 /**
@@ -80,17 +105,34 @@ export function checkClipConfig(c: unknown, where: string): ClipConfig {
     );
   }
   const keys = Object.keys(c);
-  if (keys.length !== 1 || !['globalNorm', 'norm', 'value', 'zclip'].includes(keys[0]!)) {
+  if (keys.length !== 1 || !['globalNorm', 'norm', 'value', 'zclip', 'agc'].includes(keys[0]!)) {
     throw new TypeError(
-      `${where}: clip must have exactly one of globalNorm, norm, value, zclip; got {${keys.join(', ')}}`,
+      `${where}: clip must have exactly one of globalNorm, norm, value, zclip, agc; got {${keys.join(', ')}}`,
     );
   }
   if (keys[0] === 'zclip') return checkZClip((c as { zclip: unknown }).zclip, where);
+  if (keys[0] === 'agc') return checkAgc((c as { agc: unknown }).agc, where);
   const v = (c as Record<string, unknown>)[keys[0]!];
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
     throw new RangeError(`${where}: clip.${keys[0]} must be a positive finite number, got ${String(v)}`);
   }
   return c as ClipConfig;
+}
+
+function checkAgc(a: unknown, where: string): ClipConfig {
+  if (a === null || typeof a !== 'object' || Array.isArray(a))
+    throw new TypeError(`${where}: clip.agc must be an object`);
+  const ao = a as Record<string, unknown>;
+  for (const k of Object.keys(ao)) {
+    if (k !== 'lambda' && k !== 'eps') {
+      throw new TypeError(`${where}: clip.agc: unknown option "${k}" (known: eps, lambda)`);
+    }
+    const v = ao[k];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+      throw new RangeError(`${where}: clip.agc.${k} must be a positive finite number, got ${String(v)}`);
+    }
+  }
+  return { agc: ao as AgcOptions };
 }
 
 function checkZClip(z: unknown, where: string): ClipConfig {
@@ -140,6 +182,7 @@ export function clipGradients(
   sumSq: tf.Tensor1D,
   c: ClipConfig,
   zstate?: ZClipState,
+  weights?: Array<tf.Tensor | undefined>,
 ): ClipResult {
   let info!: tf.Tensor1D;
   const out = tf.tidy(() => {
@@ -199,6 +242,29 @@ export function clipGradients(
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.stack([scale, threshold]) as tf.Tensor1D;
       post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);
+    } else if ('agc' in c) {
+      const lambda = c.agc.lambda ?? 0.01;
+      const wEps = c.agc.eps ?? 1e-3;
+      const scales: tf.Scalar[] = [];
+      clipped = grads.map((g, i) => {
+        const w = weights?.[i];
+        if (!g || !w) {
+          scales.push(tf.scalar(1));
+          return g;
+        }
+        const maxNorm = tf.mul(tf.maximum(unitNorms(w), wEps), lambda);
+        const gn = unitNorms(g);
+        const scale = tf.where(
+          tf.greater(gn, maxNorm),
+          tf.div(maxNorm, tf.maximum(gn, 1e-6)),
+          tf.onesLike(gn),
+        );
+        scales.push(tf.min(scale) as tf.Scalar);
+        return tf.mul(g, scale);
+      });
+      // One number per variable: the smallest unit scale applied to it.
+      head = tf.stack(scales) as tf.Tensor1D;
+      post.push(tf.addN(clipped.map((g) => (g ? tf.sum(tf.square(g)) : tf.scalar(0)))) as tf.Scalar);
     } else if ('norm' in c) {
       const scales = tf.minimum(
         tf.scalar(1),

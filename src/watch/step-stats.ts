@@ -39,7 +39,7 @@ export interface StepHistogram {
 
 /** What clipping did on a step. */
 export interface ClipStats {
-  mode: 'globalNorm' | 'norm' | 'value' | 'zclip';
+  mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc';
   threshold: number;
   /** Global norm of the gradients as computed (before clipping). */
   preClipNorm: number;
@@ -83,7 +83,7 @@ export interface PackLayout {
   variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
   updatesMeasured: boolean;
   /** Present when clipping: its numbers follow the per-variable block. */
-  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip'; threshold: number };
+  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc'; threshold: number };
 }
 
 /** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
@@ -170,7 +170,7 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
   const c = layout.clip!;
   const v = layout.variables;
   const o = v.length * STATS_PER_VAR;
-  // globalNorm: [scale]; zclip: [scale, threshold]; norm and value: one number per variable.
+  // globalNorm: [scale]; zclip: [scale, threshold]; norm, agc and value: one number per variable.
   const heads = c.mode === 'globalNorm' ? 1 : c.mode === 'zclip' ? 2 : v.length;
   const head = Array.from({ length: heads }, (_, i) => data[o + i]!);
   const postClipNorm = Math.sqrt(data[o + heads]!);

@@ -203,6 +203,7 @@ export class Watcher {
         sumSq,
         o.clip,
         o.zclipState,
+        grads.map((g) => this.#variable(g.name)),
       );
       sumSq.dispose();
       replaced = r.grads;
