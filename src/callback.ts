@@ -13,7 +13,7 @@ import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
-import { ZClipState } from './watch/clip.js';
+import { AutoClipState, ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
 import {
   checkInt,
@@ -67,6 +67,7 @@ export class TensorBoardCallback extends Callback {
   #lastEpochStep = 0;
   #warned = new Set<string>();
   readonly #zclip: ZClipState | undefined;
+  readonly #autoclip: AutoClipState | undefined;
 
   constructor(logdir = './logs', options: TensorBoardOptions = {}) {
     super();
@@ -94,6 +95,10 @@ export class TensorBoardCallback extends Callback {
       this.#options.clip && 'zclip' in this.#options.clip
         ? new ZClipState(this.#options.clip.zclip)
         : undefined;
+    this.#autoclip =
+      this.#options.clip && 'autoclip' in this.#options.clip
+        ? new AutoClipState(this.#options.clip.autoclip)
+        : undefined;
     // tfjs wraps every callback in a CustomCallback when a plain object comes first and then calls
     // these as unbound functions; own bound copies keep them working there.
     this.onTrainBegin = this.onTrainBegin.bind(this);
@@ -106,6 +111,7 @@ export class TensorBoardCallback extends Callback {
   async close(): Promise<void> {
     this.#detach();
     this.#zclip?.dispose();
+    this.#autoclip?.dispose();
     await Promise.all([this.#train, this.#val, this.#root].map((w) => w?.close().catch(() => undefined)));
   }
 
@@ -134,6 +140,7 @@ export class TensorBoardCallback extends Callback {
         layerOf: (name) => layerOf.get(name) ?? name,
         alive: () => trainee.isTraining !== false,
         ...(this.#zclip ? { zclipState: this.#zclip } : {}),
+        ...(this.#autoclip ? { autoclipState: this.#autoclip } : {}),
       }),
     );
     watcher.attach(optimizer);

@@ -5,7 +5,7 @@
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { SummaryWriter } from './summary/writer.js';
-import { ZClipState } from './watch/clip.js';
+import { AutoClipState, ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
 import {
   checkKnownOptions,
@@ -66,9 +66,11 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
     });
   };
   const zclip = o.clip && 'zclip' in o.clip ? new ZClipState(o.clip.zclip) : undefined;
+  const autoclip = o.clip && 'autoclip' in o.clip ? new AutoClipState(o.clip.autoclip) : undefined;
   const watcher = new Watcher(
     watcherOptionsFor(optimizer, o, {
       ...(zclip ? { zclipState: zclip } : {}),
+      ...(autoclip ? { autoclipState: autoclip } : {}),
       layerOf: options.layerOf ?? layerFromVariableName,
       onQueued: () => {
         if (!scheduled) {
@@ -87,6 +89,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       await draining;
       watcher.dispose();
       zclip?.dispose();
+      autoclip?.dispose();
       if (ownsWriter) await writer.close();
       else await writer.flush();
     })();

@@ -240,3 +240,53 @@ describe('AGC (unit-wise adaptive clipping)', () => {
     );
   });
 });
+
+describe('AutoClip (percentile of the norm history)', () => {
+  async function run(norms: number[], clip: ClipConfig) {
+    const dir = tempDir();
+    const w = tf.variable(tf.zeros([2]), true, `autoclip${uid++}/w`);
+    const c = tf.variable(tf.zeros([2]), false, `autoclip${uid++}/c`);
+    const opt = tf.train.sgd(1e-6);
+    const unwatch = watchOptimizer(opt, { logdir: dir, clip });
+    const start = tf.memory().numTensors;
+    for (const n of norms) {
+      tf.tidy(() => c.assign(tf.tensor1d([n * 0.6, n * 0.8])));
+      opt.minimize(() => tf.sum(tf.mul(w, c)) as tf.Scalar);
+    }
+    await unwatch();
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(start);
+    const series = new Map<string, number[]>();
+    for await (const p of readSummaries(dir)) {
+      if (p.value.kind !== 'scalar') continue;
+      series.set(p.value.tag, [...(series.get(p.value.tag) ?? []), p.value.value]);
+    }
+    tf.dispose([w, c]);
+    return series;
+  }
+
+  it('clips each step to the chosen percentile of the norms seen so far, this one included', async () => {
+    const norms = Array.from({ length: 12 }, (_, t) => t + 1);
+    const s = await run(norms, { autoclip: { percentile: 50 } });
+    norms.forEach((n, t) => {
+      const threshold = Math.ceil((t + 1) / 2); // the ceil(n/2)-th smallest of 1..n is ceil(n/2)
+      expect(s.get('clip/threshold')![t], `threshold at ${t + 1}`).toBeCloseTo(threshold, 5);
+      expect(s.get('clip/scale')![t], `scale at ${t + 1}`).toBeCloseTo(Math.min(1, threshold / n), 5);
+    });
+  });
+
+  it('forgets norms older than its history', async () => {
+    const s = await run([1, 2, 3, 4, 100], { autoclip: { percentile: 50, history: 4 } });
+    // At step 5 the ring holds [100, 2, 3, 4]: the 2nd smallest of four is 3.
+    expect(s.get('clip/threshold')![4]).toBeCloseTo(3, 5);
+    expect(s.get('clip/scale')![4]).toBeCloseTo(0.03, 6);
+  });
+
+  it('validates its options', () => {
+    expect(() => tensorBoard('/tmp/x', { clip: { autoclip: { percentile: 0 } } })).toThrow(
+      /percentile must be a number in/,
+    );
+    expect(() => tensorBoard('/tmp/x', { clip: { autoclip: { history: 1.5 } } })).toThrow(
+      /history must be a positive integer/,
+    );
+  });
+});

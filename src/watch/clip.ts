@@ -30,19 +30,53 @@ export interface AgcOptions {
   eps?: number;
 }
 
+/** AutoClip (Seetharaman et al. 2020): clip to a percentile of the global norms seen so far. */
+export interface AutoClipOptions {
+  /** Percentile of the history used as the threshold. Default 10, as the paper recommends. */
+  percentile?: number;
+  /** Norms kept (a ring buffer on the device). Default 1000. */
+  history?: number;
+}
+
 export type ClipConfig =
   | { globalNorm: number }
   | { norm: number }
   | { value: number }
   | { zclip: ZClipOptions }
-  | { agc: AgcOptions };
-export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc';
+  | { agc: AgcOptions }
+  | { autoclip: AutoClipOptions };
+export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip';
 
 export function clipMode(c: ClipConfig): ClipMode {
   if ('globalNorm' in c) return 'globalNorm';
   if ('norm' in c) return 'norm';
   if ('value' in c) return 'value';
+  if ('autoclip' in c) return 'autoclip';
   return 'zclip' in c ? 'zclip' : 'agc';
+}
+
+/** AutoClip's history of global norms, on the device; owned like ZClipState. */
+export class AutoClipState {
+  readonly percentile: number;
+  readonly size: number;
+  /** Norms recorded so far (host-side, to know how much of the ring is filled). */
+  count = 0;
+  #history: tf.Variable | null = null;
+
+  constructor(o: AutoClipOptions = {}) {
+    this.percentile = o.percentile ?? 10;
+    this.size = o.history ?? 1000;
+  }
+
+  get history(): tf.Variable {
+    this.#history ??= tf.tidy(() => tf.variable(tf.fill([this.size], Number.POSITIVE_INFINITY), false));
+    return this.#history;
+  }
+
+  dispose(): void {
+    this.#history?.dispose();
+    this.#history = null;
+  }
 }
 
 /** The fixed threshold (lambda for agc), or NaN for zclip (whose threshold moves and is logged per step). */
@@ -105,11 +139,12 @@ export function checkClipConfig(c: unknown, where: string): ClipConfig {
     );
   }
   const keys = Object.keys(c);
-  if (keys.length !== 1 || !['globalNorm', 'norm', 'value', 'zclip', 'agc'].includes(keys[0]!)) {
+  if (keys.length !== 1 || !['globalNorm', 'norm', 'value', 'zclip', 'agc', 'autoclip'].includes(keys[0]!)) {
     throw new TypeError(
-      `${where}: clip must have exactly one of globalNorm, norm, value, zclip, agc; got {${keys.join(', ')}}`,
+      `${where}: clip must have exactly one of globalNorm, norm, value, zclip, agc, autoclip; got {${keys.join(', ')}}`,
     );
   }
+  if (keys[0] === 'autoclip') return checkAutoClip((c as { autoclip: unknown }).autoclip, where);
   if (keys[0] === 'zclip') return checkZClip((c as { zclip: unknown }).zclip, where);
   if (keys[0] === 'agc') return checkAgc((c as { agc: unknown }).agc, where);
   const v = (c as Record<string, unknown>)[keys[0]!];
@@ -117,6 +152,27 @@ export function checkClipConfig(c: unknown, where: string): ClipConfig {
     throw new RangeError(`${where}: clip.${keys[0]} must be a positive finite number, got ${String(v)}`);
   }
   return c as ClipConfig;
+}
+
+function checkAutoClip(a: unknown, where: string): ClipConfig {
+  if (a === null || typeof a !== 'object' || Array.isArray(a)) {
+    throw new TypeError(`${where}: clip.autoclip must be an object`);
+  }
+  const ao = a as Record<string, unknown>;
+  for (const k of Object.keys(ao)) {
+    if (k !== 'percentile' && k !== 'history') {
+      throw new TypeError(`${where}: clip.autoclip: unknown option "${k}" (known: history, percentile)`);
+    }
+  }
+  const p = ao.percentile;
+  if (p !== undefined && !(typeof p === 'number' && p > 0 && p <= 100)) {
+    throw new RangeError(`${where}: clip.autoclip.percentile must be a number in (0, 100], got ${String(p)}`);
+  }
+  const h = ao.history;
+  if (h !== undefined && !(typeof h === 'number' && Number.isSafeInteger(h) && h >= 1)) {
+    throw new RangeError(`${where}: clip.autoclip.history must be a positive integer, got ${String(h)}`);
+  }
+  return { autoclip: ao as AutoClipOptions };
 }
 
 function checkAgc(a: unknown, where: string): ClipConfig {
@@ -183,6 +239,7 @@ export function clipGradients(
   c: ClipConfig,
   zstate?: ZClipState,
   weights?: Array<tf.Tensor | undefined>,
+  astate?: AutoClipState,
 ): ClipResult {
   let info!: tf.Tensor1D;
   const out = tf.tidy(() => {
@@ -239,6 +296,31 @@ export function clipGradients(
         v.variance.assign(tf.where(finite, variance, v.variance) as tf.Scalar);
       }
       st.steps++;
+      clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
+      head = tf.stack([scale, threshold]) as tf.Tensor1D;
+      post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);
+    } else if ('autoclip' in c) {
+      const st = astate!;
+      const total = tf.sum(sumSq);
+      const norm = tf.sqrt(total);
+      // Record this step's norm (a non-finite one as +Inf, which never lowers a percentile), then
+      // take the k-th smallest of the norms recorded so far.
+      const slot = st.count % st.size;
+      const recorded = tf.where(tf.isFinite(norm), norm, tf.scalar(Number.POSITIVE_INFINITY));
+      const positions = tf.range(0, st.size, 1, 'int32');
+      st.history.assign(
+        tf.where(
+          tf.equal(positions, slot),
+          tf.mul(tf.onesLike(st.history), recorded),
+          st.history,
+        ) as tf.Tensor1D,
+      );
+      st.count++;
+      const n = Math.min(st.count, st.size);
+      const k = Math.max(1, Math.ceil((st.percentile / 100) * n));
+      const smallest = tf.neg(tf.topk(tf.neg(st.history) as tf.Tensor1D, k).values);
+      const threshold = tf.reshape(tf.slice(smallest, [k - 1], [1]), []) as tf.Scalar;
+      const scale = tf.minimum(tf.scalar(1), tf.div(threshold, tf.maximum(norm, eps))) as tf.Scalar;
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.stack([scale, threshold]) as tf.Tensor1D;
       post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);

@@ -39,7 +39,7 @@ export interface StepHistogram {
 
 /** What clipping did on a step. */
 export interface ClipStats {
-  mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc';
+  mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip';
   threshold: number;
   /** Global norm of the gradients as computed (before clipping). */
   preClipNorm: number;
@@ -83,7 +83,7 @@ export interface PackLayout {
   variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
   updatesMeasured: boolean;
   /** Present when clipping: its numbers follow the per-variable block. */
-  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc'; threshold: number };
+  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip'; threshold: number };
 }
 
 /** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
@@ -171,7 +171,8 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
   const v = layout.variables;
   const o = v.length * STATS_PER_VAR;
   // globalNorm: [scale]; zclip: [scale, threshold]; norm, agc and value: one number per variable.
-  const heads = c.mode === 'globalNorm' ? 1 : c.mode === 'zclip' ? 2 : v.length;
+  const moving = c.mode === 'zclip' || c.mode === 'autoclip';
+  const heads = c.mode === 'globalNorm' ? 1 : moving ? 2 : v.length;
   const head = Array.from({ length: heads }, (_, i) => data[o + i]!);
   const postClipNorm = Math.sqrt(data[o + heads]!);
   let scale = Number.NaN;
@@ -182,7 +183,7 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
     const n = head.reduce((a, b) => a + b, 0);
     fractionClipped = total > 0 ? n / total : 0;
     clipped = n > 0;
-  } else if (c.mode === 'zclip') {
+  } else if (moving) {
     scale = head[0]!;
     clipped = scale < 1;
   } else {
@@ -192,7 +193,7 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
   return {
     mode: c.mode,
     // zclip's threshold (mean + z * sigma) moves: it is the one logged with the step.
-    threshold: c.mode === 'zclip' ? head[1]! : c.threshold,
+    threshold: moving ? head[1]! : c.threshold,
     preClipNorm,
     postClipNorm,
     scale,

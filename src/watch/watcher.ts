@@ -12,7 +12,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { bucketsFromCounts } from '../summary/histogram.js';
-import { type ClipConfig, clipGradients, clipMode, clipThreshold, type ZClipState } from './clip.js';
+import {
+  type AutoClipState,
+  type ClipConfig,
+  clipGradients,
+  clipMode,
+  clipThreshold,
+  type ZClipState,
+} from './clip.js';
 import {
   gradientStats,
   histogramBlock,
@@ -58,6 +65,8 @@ export interface WatcherOptions {
   clip?: ClipConfig;
   /** Running state for { zclip } clipping, owned by the caller (it outlives one fit). */
   zclipState?: ZClipState;
+  /** Norm history for { autoclip } clipping, owned by the caller. */
+  autoclipState?: AutoClipState;
 }
 
 /** Logged steps over which the clip rate is computed. */
@@ -90,7 +99,8 @@ interface InProgress {
 export function watcherOptionsFor(
   optimizer: tf.Optimizer,
   o: ResolvedWatchOptions,
-  extra: Pick<WatcherOptions, 'layerOf'> & Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState'>>,
+  extra: Pick<WatcherOptions, 'layerOf'> &
+    Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState'>>,
 ): WatcherOptions {
   const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
   return {
@@ -204,6 +214,7 @@ export class Watcher {
         o.clip,
         o.zclipState,
         grads.map((g) => this.#variable(g.name)),
+        o.autoclipState,
       );
       sumSq.dispose();
       replaced = r.grads;
