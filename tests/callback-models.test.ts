@@ -88,3 +88,36 @@ describe('callback on other models and backends', () => {
     });
   }
 });
+
+describe('adaptive clipping on the wasm backend', () => {
+  for (const clip of [
+    { zclip: { warmupSteps: 2 } },
+    { agc: {} },
+    { autoclip: { percentile: 50 } },
+  ] as const) {
+    it(`${Object.keys(clip)[0]} trains a Dense model without leaking and logs its clip series`, async () => {
+      await tf.setBackend('wasm');
+      await tf.ready();
+      const model = tf.sequential({
+        layers: [
+          tf.layers.dense({ units: 4, activation: 'relu', inputShape: [3] }),
+          tf.layers.dense({ units: 1 }),
+        ],
+      });
+      model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+      const [x, y] = [tf.randomNormal([16, 3]), tf.randomNormal([16, 1])];
+      const dir = tempDir();
+      const cb = tensorBoard(dir, { clip });
+      await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
+      const after1 = tf.memory().numTensors;
+      await model.fit(x, y, { epochs: 2, batchSize: 4, callbacks: [cb], verbose: 0 });
+      expect(tf.memory().numTensors).toBe(after1);
+      await cb.close();
+      const t = await tags(dir);
+      expect(t.get('clip/scale')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(t.get('clip/pre_clip_global_norm')?.length).toBe(12);
+      tf.dispose([x, y]);
+      model.dispose();
+    });
+  }
+});
