@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSummaries, tensorBoard } from '../src/index.js';
+import { readSummaries, type TensorBoardOptions, tensorBoard } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
 async function tags(dir: string, run = 'train'): Promise<Map<string, number[]>> {
@@ -17,6 +17,26 @@ async function tags(dir: string, run = 'train'): Promise<Map<string, number[]>> 
     out.set(p.value.tag, steps);
   }
   return out;
+}
+
+/**
+ * Fits once (creating optimizer slots), fits again for two epochs, checks the tensor count stayed
+ * flat across the second fit, closes the callback and returns the train run's tags with their steps.
+ */
+async function fitTwiceWithoutLeak(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: TensorBoardOptions,
+): Promise<Map<string, number[]>> {
+  const dir = tempDir();
+  const cb = tensorBoard(dir, options);
+  await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
+  const after1 = tf.memory().numTensors;
+  await model.fit(x, y, { epochs: 2, batchSize: 4, callbacks: [cb], verbose: 0 });
+  expect(tf.memory().numTensors).toBe(after1);
+  await cb.close();
+  return tags(dir);
 }
 
 afterAll(async () => {
@@ -71,14 +91,7 @@ describe('callback on other models and backends', () => {
       model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
       const x = kind === 'dense' ? tf.randomNormal([12, 3]) : tf.randomNormal([12, 5, 2]);
       const y = tf.randomNormal([12, 1]);
-      const dir = tempDir();
-      const cb = tensorBoard(dir, { histogramFreq: 1, histograms: true });
-      await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
-      const after1 = tf.memory().numTensors;
-      await model.fit(x, y, { epochs: 2, batchSize: 4, callbacks: [cb], verbose: 0 });
-      expect(tf.memory().numTensors).toBe(after1);
-      await cb.close();
-      const t = await tags(dir);
+      const t = await fitTwiceWithoutLeak(model, x, y, { histogramFreq: 1, histograms: true });
       expect(t.get('grad_norm/global')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       const hists = [...t.keys()].filter((k) => k.startsWith('grad_hist/'));
       expect(hists.length).toBe(kind === 'dense' ? 4 : 5);
@@ -106,14 +119,7 @@ describe('adaptive clipping on the wasm backend', () => {
       });
       model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
       const [x, y] = [tf.randomNormal([16, 3]), tf.randomNormal([16, 1])];
-      const dir = tempDir();
-      const cb = tensorBoard(dir, { clip });
-      await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
-      const after1 = tf.memory().numTensors;
-      await model.fit(x, y, { epochs: 2, batchSize: 4, callbacks: [cb], verbose: 0 });
-      expect(tf.memory().numTensors).toBe(after1);
-      await cb.close();
-      const t = await tags(dir);
+      const t = await fitTwiceWithoutLeak(model, x, y, { clip });
       expect(t.get('clip/scale')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       expect(t.get('clip/pre_clip_global_norm')?.length).toBe(12);
       tf.dispose([x, y]);

@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Event, type EventInit } from '../proto/index.js';
-import { RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
+import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
 import { type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
 import { eventFileName, nextFileCounter } from './file-name.js';
 
@@ -260,10 +260,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   }
 
   #fileVersionRecord(): Buffer {
-    const payload = Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish();
-    const out = Buffer.allocUnsafe(payload.length + RECORD_OVERHEAD);
-    writeRecord(out, 0, payload);
-    return out;
+    return frameRecord(Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish());
   }
 
   #backgroundFlush(): void {

@@ -213,7 +213,8 @@ export class Watcher {
         sumSq,
         o.clip,
         o.zclipState,
-        grads.map((g) => this.#variable(g.name)),
+        // Only AGC needs the weights; skip the lookups on every other step.
+        'agc' in o.clip ? grads.map((g) => this.#variable(g.name)) : undefined,
         o.autoclipState,
       );
       sumSq.dispose();
