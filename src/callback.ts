@@ -11,9 +11,11 @@
 import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
+import type { Alert } from './detect/types.js';
+import { type DetectOptions, LiveDetector } from './live-detect.js';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
-import { AutoClipState, ZClipState } from './watch/clip.js';
+import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
 import {
   checkInt,
@@ -23,6 +25,7 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
+import type { GradientCheck } from './watch/step-stats.js';
 import { Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
@@ -35,9 +38,15 @@ export interface TensorBoardOptions extends WatchOptions {
   model?: LayersModel;
   /** Extra hyperparameters for the HParams dashboard (optimizer, learning rate, batch size and epochs are added). */
   hparams?: Record<string, HParamValue>;
+  /**
+   * The explosion detector (default on): `alerts/<rule>` scalars, explanations in the Text tab, a
+   * console line per burst, and actions. `false` turns it off; an object sets rules and actions.
+   */
+  detect?: boolean | DetectOptions;
 }
 
-const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams'];
+const MAX_KEPT_ALERTS = 10_000;
+const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams', 'detect'];
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
 type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
@@ -66,6 +75,9 @@ export class TensorBoardCallback extends Callback {
   #batchesSeen = 0;
   #lastEpochStep = 0;
   #warned = new Set<string>();
+  #stepsSeen = 0;
+  readonly #alerts: Alert[] = [];
+  readonly #detector: LiveDetector | null;
   readonly #zclip: ZClipState | undefined;
   readonly #autoclip: AutoClipState | undefined;
 
@@ -91,6 +103,11 @@ export class TensorBoardCallback extends Callback {
     }
     this.#explicitModel = options.model;
     this.#extraHparams = options.hparams ?? {};
+    const detect = options.detect ?? true;
+    if (typeof detect !== 'boolean' && (detect === null || typeof detect !== 'object')) {
+      throw new TypeError(`${where}: detect must be true, false or an object`);
+    }
+    this.#detector = detect === false ? null : new LiveDetector(detect === true ? {} : detect, where);
     this.#zclip =
       this.#options.clip && 'zclip' in this.#options.clip
         ? new ZClipState(this.#options.clip.zclip)
@@ -105,6 +122,11 @@ export class TensorBoardCallback extends Callback {
     this.onTrainEnd = this.onTrainEnd.bind(this);
     this.onEpochEnd = this.onEpochEnd.bind(this);
     this.onBatchEnd = this.onBatchEnd.bind(this);
+  }
+
+  /** The detector's alerts so far: the first alert of each burst, in step order (capped at 10,000). */
+  get alerts(): readonly Alert[] {
+    return this.#alerts;
   }
 
   /** Flushes and closes the event files. The callback cannot be used for training afterwards. */
@@ -139,6 +161,8 @@ export class TensorBoardCallback extends Callback {
       watcherOptionsFor(optimizer, o, {
         layerOf: (name) => layerOf.get(name) ?? name,
         alive: () => trainee.isTraining !== false,
+        stepsSeen: this.#stepsSeen,
+        ...(this.#detector?.needsGate ? { gate: (c) => this.#gate(c, model) } : {}),
         ...(this.#zclip ? { zclipState: this.#zclip } : {}),
         ...(this.#autoclip ? { autoclipState: this.#autoclip } : {}),
       }),
@@ -169,7 +193,7 @@ export class TensorBoardCallback extends Callback {
   }
 
   override async onTrainEnd(_logs?: Logs): Promise<void> {
-    await this.#writeStats();
+    await this.#writeStats(true);
     this.#detach();
     await Promise.all(
       [this.#train, this.#val, this.#root].map((w) =>
@@ -189,21 +213,41 @@ export class TensorBoardCallback extends Callback {
     return w;
   }
 
+  /** Inside the step: the detector decides whether this update is applied. */
+  #gate(check: GradientCheck, model: LayersModel): 'apply' | 'skip' {
+    const d = this.#detector!;
+    try {
+      const verdict = d.gate(check);
+      if (d.stopped) model.stopTraining = true;
+      return verdict;
+    } catch (err) {
+      this.#warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
+      return 'apply';
+    }
+  }
+
   #detach(): void {
     if (!this.#watcher) return;
+    this.#stepsSeen = Math.max(this.#stepsSeen, this.#watcher.step);
     this.#watcher.detach();
     this.#watcher.dispose();
     this.#watcher = null;
     this.#watchedModel = null;
   }
 
-  async #writeStats(): Promise<void> {
+  async #writeStats(final = false): Promise<void> {
     const watcher = this.#watcher;
     if (!watcher || !this.#train) return;
     try {
       const stats = await watcher.drain();
       const lr = learningRateOf(this.#watchedModel?.optimizer);
       for (const s of stats) writeStepStats(this.#train, s, lr);
+      if (this.#detector) {
+        for (const { alert } of this.#detector.take(stats, this.#train, final)) {
+          if (alert.first && this.#alerts.length < MAX_KEPT_ALERTS) this.#alerts.push(alert);
+        }
+        if (this.#detector.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
+      }
     } catch (err) {
       this.#warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
     }
@@ -247,6 +291,8 @@ export class TensorBoardCallback extends Callback {
       'gradwatch/histogramFreq': o.histogramFreq,
       'gradwatch/buckets': o.buckets,
       'gradwatch/updateFreq': String(this.#updateFreq),
+      'gradwatch/detect': this.#detector !== null,
+      'gradwatch/clip': o.clip ? clipMode(o.clip) : 'off',
       ...this.#extraHparams,
     };
     const names = (p.metrics ?? ['loss']).filter((m) => !m.startsWith('val_'));
@@ -285,6 +331,7 @@ export const GRADIENT_HEALTH_LAYOUT = {
           multiline: ['update_ratio/[^/]+$'],
         },
         { title: 'non-finite gradient values', multiline: ['nonfinite/grad_total$'] },
+        { title: 'alerts (0 quiet, 1 warning, 2 error)', multiline: ['alerts/'] },
         { title: 'loss', multiline: ['batch_loss$', 'epoch_loss$'] },
       ],
     },

@@ -4,6 +4,7 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
+import { type DetectOptions, LiveDetector } from './live-detect.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
@@ -22,6 +23,11 @@ export interface WatchOptimizerOptions extends WatchOptions {
   writer?: SummaryWriter;
   /** Layer of a variable, for per-layer series. Default: the variable name up to its last "/". */
   layerOf?: (variableName: string) => string;
+  /**
+   * The explosion detector (default on), as in tensorBoard(). There is no fit to stop here, so
+   * 'stop' makes the optimizer skip every update from then on (your loop keeps running).
+   */
+  detect?: boolean | DetectOptions;
 }
 
 export type Unwatch = () => Promise<void>;
@@ -30,7 +36,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   const where = 'watchOptimizer()';
   if (options === null || typeof options !== 'object')
     throw new TypeError(`${where}: options must be an object`);
-  checkKnownOptions(options, [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf'], where);
+  checkKnownOptions(options, [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf', 'detect'], where);
   const o = resolveWatchOptions(options, where);
   if (options.writer === undefined && (typeof options.logdir !== 'string' || options.logdir.length === 0)) {
     throw new TypeError(`${where}: logdir must be a non-empty string (or pass writer)`);
@@ -38,6 +44,12 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   if (options.layerOf !== undefined && typeof options.layerOf !== 'function') {
     throw new TypeError(`${where}: layerOf must be a function`);
   }
+  const detectOption = options.detect ?? true;
+  if (typeof detectOption !== 'boolean' && (detectOption === null || typeof detectOption !== 'object')) {
+    throw new TypeError(`${where}: detect must be true, false or an object`);
+  }
+  const detector =
+    detectOption === false ? null : new LiveDetector(detectOption === true ? {} : detectOption, where);
   const writer =
     options.writer ??
     new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
@@ -51,15 +63,28 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   };
   if (ownsWriter) writer.on('error', (err) => warn(err.message, `gradwatch: ${err.message}`));
 
+  const guarded = (fn: () => 'apply' | 'skip'): 'apply' | 'skip' => {
+    try {
+      return fn();
+    } catch (err) {
+      warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
+      return 'apply';
+    }
+  };
   let draining: Promise<void> = Promise.resolve();
   let scheduled = false;
-  const drain = () => {
+  const drain = (final = false) => {
     scheduled = false;
     draining = draining.then(async () => {
       try {
         const lr = (optimizer as unknown as { learningRate?: unknown }).learningRate;
-        for (const s of await watcher.drain())
-          writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined);
+        const stats = await watcher.drain();
+        for (const s of stats) writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined);
+        const wasStopped = detector?.stopped;
+        detector?.take(stats, writer, final);
+        if (detector?.stopped && !wasStopped) {
+          console.warn('gradwatch: an alert asked to stop: the optimizer skips every update from now on');
+        }
       } catch (err) {
         warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
       }
@@ -72,10 +97,11 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       ...(zclip ? { zclipState: zclip } : {}),
       ...(autoclip ? { autoclipState: autoclip } : {}),
       layerOf: options.layerOf ?? layerFromVariableName,
+      ...(detector?.needsGate ? { gate: (c) => guarded(() => detector.gate(c)) } : {}),
       onQueued: () => {
         if (!scheduled) {
           scheduled = true;
-          queueMicrotask(drain);
+          queueMicrotask(() => drain());
         }
       },
     }),
@@ -85,7 +111,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   return () => {
     done ??= (async () => {
       watcher.detach();
-      drain();
+      drain(true);
       await draining;
       watcher.dispose();
       zclip?.dispose();

@@ -17,6 +17,8 @@ export interface VariableStats {
   /** ||Δw||, the update the optimizer actually applied; NaN when not measured this step. */
   updateNorm: number;
   weightNonFinite: number;
+  /** Non-finite weight elements before the update; counted only on steps with non-finite gradients. */
+  weightNonFiniteBefore: number;
 }
 
 export interface LayerStats {
@@ -56,6 +58,10 @@ export interface ClipStats {
 
 export interface StepStats {
   step: number;
+  /** The loss minimize() computed for this step's gradients (absent outside minimize). */
+  loss?: number;
+  /** The update was not applied (a detector action). */
+  skipped: boolean;
   clip?: ClipStats;
   /** False on a histogram-only step (statsFreq does not divide the step): scalars are not logged. */
   scalars: boolean;
@@ -73,6 +79,55 @@ export interface StepStats {
 export interface NonFiniteCounts {
   grad?: readonly [nan: number, posInf: number, negInf: number];
   weight?: readonly [nan: number, posInf: number, negInf: number];
+  weightBefore?: readonly [nan: number, posInf: number, negInf: number];
+}
+
+/** The gradient half of a step, read synchronously inside the step when a detector gate is set. */
+export interface GradientCheck {
+  step: number;
+  loss?: number;
+  variables: Array<
+    Pick<
+      VariableStats,
+      | 'name'
+      | 'layer'
+      | 'hasGradient'
+      | 'gradNorm'
+      | 'gradNaN'
+      | 'gradPosInf'
+      | 'gradNegInf'
+      | 'weightNonFiniteBefore'
+    >
+  >;
+}
+
+/** Reads a GradientCheck from the [sum g², a, b] triples of gradientStats (3 numbers per variable). */
+export function unpackGradientCheck(
+  step: number,
+  variables: PackLayout['variables'],
+  triples: ArrayLike<number>,
+  counts: ReadonlyMap<number, NonFiniteCounts>,
+  loss: number | undefined,
+): GradientCheck {
+  return {
+    step,
+    ...(loss === undefined ? {} : { loss }),
+    variables: variables.map((v, i) => {
+      const c = counts.get(i);
+      const g = c?.grad ?? [0, 0, 0];
+      const b = c?.weightBefore ?? [0, 0, 0];
+      return {
+        name: v.name,
+        layer: v.layer,
+        hasGradient: v.hasGradient,
+        gradNorm: v.hasGradient ? Math.sqrt(triples[i * 3]!) : Number.NaN,
+        gradNaN: g[0],
+        gradPosInf: g[1],
+        gradNegInf: g[2],
+        weightNonFiniteBefore: b[0] + b[1] + b[2],
+      };
+    }),
+  };
 }
 
 /** What was packed for one step, in order. */
@@ -82,6 +137,9 @@ export interface PackLayout {
   scalars: boolean;
   variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
   updatesMeasured: boolean;
+  /** The loss is the last number of the pack. */
+  loss: boolean;
+  skipped: boolean;
   /** Present when clipping: its numbers follow the per-variable block. */
   clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip'; threshold: number };
 }
@@ -112,6 +170,7 @@ export function unpackStepStats(
     const c = counts.get(i);
     const g = c?.grad ?? [0, 0, 0];
     const w = c?.weight ?? [0, 0, 0];
+    const b = c?.weightBefore ?? [0, 0, 0];
     return {
       name: v.name,
       layer: v.layer,
@@ -126,6 +185,7 @@ export function unpackStepStats(
       weightNorm: Math.sqrt(data[o + Stat.WeightSumSq]!),
       updateNorm: layout.updatesMeasured ? Math.sqrt(data[o + Stat.UpdateSumSq]!) : Number.NaN,
       weightNonFinite: w[0] + w[1] + w[2],
+      weightNonFiniteBefore: b[0] + b[1] + b[2],
     };
   });
   const byLayer = new Map<string, { g: number; w: number; u: number }>();
@@ -152,8 +212,11 @@ export function unpackStepStats(
     updateRatio: Math.sqrt(a.u) / Math.sqrt(a.w),
   }));
   const clip = layout.clip ? unpackClip(layout, data, Math.sqrt(g)) : undefined;
+  const loss = layout.loss ? data[data.length - 1]! : undefined;
   return {
     step: layout.step,
+    ...(loss === undefined ? {} : { loss }),
+    skipped: layout.skipped,
     ...(clip ? { clip } : {}),
     scalars: layout.scalars,
     variables,

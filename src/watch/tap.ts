@@ -23,10 +23,12 @@ export interface TapHooks {
    * Called with the gradients before the update; runs synchronously inside the training step. It may
    * return replacement gradients (same order; clipping), which the optimizer then applies under the
    * same names and positions (optimizers keep slot variables by position) and which are disposed after.
+   * 'skip' drops the update: the optimizer is not called (its moments and iteration count stay).
+   * `loss` is the value `minimize` computed for these gradients, when the step came through minimize.
    */
-  before(grads: Gradient[]): Array<Tensor | undefined> | undefined;
+  before(grads: Gradient[], loss: Tensor | undefined): Array<Tensor | undefined> | 'skip' | undefined;
   /** Called right after the optimizer applied the update. */
-  after(grads: Gradient[]): void;
+  after(grads: Gradient[], skipped: boolean): void;
 }
 
 const TAPPED = Symbol.for('gradwatch.tapped');
@@ -43,11 +45,41 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void 
   const hadOwn = Object.hasOwn(target, 'applyGradients');
   const ownValue = hadOwn ? target.applyGradients : undefined;
   const original = target.applyGradients;
+  // minimize() computes the loss and the gradients, then calls applyGradients: wrapping it and
+  // computeGradients (both looked up on `this`) hands the step's loss to the hook.
+  let loss: Tensor | undefined;
+  let inMinimize = false;
+  const own = {
+    minimize: Object.hasOwn(target, 'minimize') ? target.minimize : undefined,
+    computeGradients: Object.hasOwn(target, 'computeGradients') ? target.computeGradients : undefined,
+  };
+  const originalMinimize = target.minimize;
+  const originalCompute = target.computeGradients;
+  const patchedMinimize = function (this: Optimizer, ...args: Parameters<Optimizer['minimize']>) {
+    inMinimize = true;
+    try {
+      return originalMinimize.apply(this, args);
+    } finally {
+      inMinimize = false;
+      loss = undefined;
+    }
+  };
+  const patchedCompute = function (this: Optimizer, ...args: Parameters<Optimizer['computeGradients']>) {
+    const r = originalCompute.apply(this, args);
+    if (inMinimize && r.value?.size === 1) loss = r.value;
+    return r;
+  };
   const patched = function (this: Optimizer, variableGradients: NamedTensorMap | NamedTensor[]): void {
     const grads: Gradient[] = Array.isArray(variableGradients)
       ? variableGradients.map((g) => ({ name: g.name, tensor: g.tensor }))
       : Object.keys(variableGradients).map((name) => ({ name, tensor: variableGradients[name] }));
-    const replaced = hooks.before(grads);
+    const stepLoss = loss;
+    loss = undefined;
+    const replaced = hooks.before(grads, stepLoss);
+    if (replaced === 'skip') {
+      hooks.after(grads, true);
+      return;
+    }
     if (!replaced) {
       original.call(this, variableGradients);
     } else {
@@ -60,15 +92,27 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void 
         for (const [i, t] of replaced.entries()) if (t && t !== grads[i]!.tensor) t.dispose();
       }
     }
-    hooks.after(grads);
+    hooks.after(grads, false);
   };
   target.applyGradients = patched;
+  target.minimize = patchedMinimize as Optimizer['minimize'];
+  target.computeGradients = patchedCompute as Optimizer['computeGradients'];
   target[TAPPED] = true;
+  const restore = <K extends 'applyGradients' | 'minimize' | 'computeGradients'>(
+    key: K,
+    ours: unknown,
+    had: boolean,
+    value: Optimizer[K] | undefined,
+  ) => {
+    if (target[key] !== ours) return;
+    if (had) target[key] = value!;
+    else delete (target as Partial<Tappable>)[key];
+  };
   return () => {
-    if (target.applyGradients === patched) {
-      if (hadOwn) target.applyGradients = ownValue!;
-      else delete (target as Partial<Tappable>).applyGradients;
-    }
+    restore('applyGradients', patched, hadOwn, ownValue);
+    restore('minimize', patchedMinimize, own.minimize !== undefined, own.minimize);
+    restore('computeGradients', patchedCompute, own.computeGradients !== undefined, own.computeGradients);
+    loss = undefined;
     delete target[TAPPED];
   };
 }

@@ -30,11 +30,13 @@ import {
 } from './device-stats.js';
 import type { ResolvedWatchOptions } from './options.js';
 import {
+  type GradientCheck,
   type HistogramKind,
   type NonFiniteCounts,
   type PackLayout,
   type StepHistogram,
   type StepStats,
+  unpackGradientCheck,
   unpackStepStats,
   variablesNeedingCounts,
 } from './step-stats.js';
@@ -63,6 +65,12 @@ export interface WatcherOptions {
   onQueued?: () => void;
   /** Clip the gradients before every update. */
   clip?: ClipConfig;
+  /**
+   * Called synchronously inside every step, before the update (and before clipping), with the
+   * gradient half of the step's statistics; returning 'skip' drops the update. Setting it costs one
+   * small synchronous download per step.
+   */
+  gate?: (check: GradientCheck) => 'apply' | 'skip';
   /** Running state for { zclip } clipping, owned by the caller (it outlives one fit). */
   zclipState?: ZClipState;
   /** Norm history for { autoclip } clipping, owned by the caller. */
@@ -88,6 +96,7 @@ interface InProgress {
   histogram: boolean;
   gradPart: tf.Tensor;
   clipInfo: tf.Tensor | null;
+  loss: tf.Tensor | null;
   grads: Array<tf.Tensor | null>;
   before: Array<tf.Tensor | null>;
 }
@@ -100,18 +109,22 @@ export function watcherOptionsFor(
   optimizer: tf.Optimizer,
   o: ResolvedWatchOptions,
   extra: Pick<WatcherOptions, 'layerOf'> &
-    Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState'>>,
+    Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate'>> & {
+      /** Steps already seen (skipped updates do not advance the optimizer's counter). */
+      stepsSeen?: number;
+    },
 ): WatcherOptions {
   const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
+  const { stepsSeen = 0, ...rest } = extra;
   return {
     statsFreq: o.statsFreq,
     histogramFreq: o.histogramFreq,
     histograms: o.histograms,
     buckets: o.buckets,
     updates: o.updateRatio,
-    firstStep: iterations + 1,
+    firstStep: Math.max(iterations, stepsSeen) + 1,
     ...(o.clip ? { clip: o.clip } : {}),
-    ...extra,
+    ...rest,
   };
 }
 
@@ -143,8 +156,8 @@ export class Watcher {
   attach(optimizer: tf.Optimizer): void {
     if (this.#restore) throw new Error('Watcher is already attached');
     this.#restore = tapOptimizer(optimizer, {
-      before: (grads) => this.#before(grads),
-      after: (grads) => this.#after(grads),
+      before: (grads, loss) => this.#before(grads, loss),
+      after: (grads, skipped) => this.#after(grads, skipped),
     });
   }
 
@@ -190,7 +203,7 @@ export class Watcher {
     return tf.engine().registeredVariables[name];
   }
 
-  #before(grads: Gradient[]): Array<tf.Tensor | undefined> | undefined {
+  #before(grads: Gradient[], loss: tf.Tensor | undefined): Array<tf.Tensor | undefined> | 'skip' | undefined {
     const o = this.#options;
     if (o.alive && !o.alive()) {
       this.detach();
@@ -200,8 +213,14 @@ export class Watcher {
     const step = ++this.#step;
     const stats = o.statsFreq > 0 && step % o.statsFreq === 0;
     const histogram = o.histogramFreq > 0 && step % o.histogramFreq === 0;
-    if (!stats && !histogram && !o.clip) return undefined;
+    if (!stats && !histogram && !o.clip && !o.gate) return undefined;
     const gradPart = tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor)))));
+    if (o.gate && o.gate(this.#gradientCheck(step, grads, gradPart, loss)) === 'skip') {
+      if (stats || histogram)
+        this.#current = this.#snapshot(step, stats, histogram, grads, gradPart, null, loss);
+      else gradPart.dispose();
+      return 'skip';
+    }
     let replaced: Array<tf.Tensor | undefined> | undefined;
     let clipInfo: tf.Tensor | null = null;
     if (o.clip) {
@@ -226,23 +245,76 @@ export class Watcher {
       clipInfo?.dispose();
       return replaced;
     }
-    const wantBefore = (stats && o.updates) || (histogram && o.histograms.updates);
-    this.#current = {
+    this.#current = this.#snapshot(step, stats, histogram, grads, gradPart, clipInfo, loss);
+    return replaced;
+  }
+
+  /** Keeps what the step's statistics need after the update: buffer-sharing clones, so no copies. */
+  #snapshot(
+    step: number,
+    stats: boolean,
+    histogram: boolean,
+    grads: Gradient[],
+    gradPart: tf.Tensor,
+    clipInfo: tf.Tensor | null,
+    loss: tf.Tensor | undefined,
+  ): InProgress {
+    const o = this.#options;
+    // The weights before the update serve the update ratio, update histograms, and the count of
+    // weights that were already non-finite when a step's gradients are (blame needs it).
+    const wantBefore = stats || (histogram && o.histograms.updates);
+    return {
       step,
       stats,
       histogram,
       gradPart,
       clipInfo,
+      loss: stats && loss ? tf.keep(tf.tidy(() => tf.reshape(tf.cast(loss, 'float32'), [1]))) : null,
       grads: grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null)),
       before: grads.map((g) => {
         const v = wantBefore ? this.#variable(g.name) : undefined;
         return v ? tf.keep(tf.clone(v)) : null;
       }),
     };
-    return replaced;
   }
 
-  #after(grads: Gradient[]): void {
+  /** The gate's view of the step: one synchronous read, plus exact counts if a sum is non-finite. */
+  #gradientCheck(
+    step: number,
+    grads: Gradient[],
+    gradPart: tf.Tensor,
+    loss: tf.Tensor | undefined,
+  ): GradientCheck {
+    const o = this.#options;
+    const triples = gradPart.dataSync();
+    const lossValue = loss ? loss.dataSync()[0] : undefined;
+    const counts = new Map<number, NonFiniteCounts>();
+    const count = (t: tf.Tensor): [number, number, number] => {
+      const c = tf.tidy(() => nonFiniteCounts(t));
+      const d = c.dataSync();
+      c.dispose();
+      return [d[0]!, d[1]!, d[2]!];
+    };
+    const bad = grads.map((g, i) => g.tensor !== undefined && !Number.isFinite(triples[i * 3]!));
+    if (bad.some(Boolean)) {
+      grads.forEach((g, i) => {
+        const v = this.#variable(g.name);
+        counts.set(i, {
+          ...(bad[i] ? { grad: count(g.tensor!) } : {}),
+          ...(v ? { weightBefore: count(v) } : {}),
+        });
+      });
+    }
+    const variables = grads.map((g) => ({
+      name: g.name,
+      layer: o.layerOf(g.name),
+      hasGradient: g.tensor !== undefined,
+      size: 0,
+    }));
+    return unpackGradientCheck(step, variables, triples, counts, lossValue);
+  }
+
+  #after(grads: Gradient[], skipped: boolean): void {
     const cur = this.#current;
     if (!cur) return;
     this.#current = null;
@@ -261,7 +333,9 @@ export class Watcher {
           );
           // [3 gradient numbers, 2 weight numbers] per variable, then the clip numbers if clipping.
           const perVar = tf.reshape(tf.concat([tf.reshape(cur.gradPart, [-1, 3]), weightPart], 1), [-1]);
-          return cur.clipInfo ? tf.concat([perVar, cur.clipInfo]) : perVar;
+          // Then the clip numbers if clipping, then the loss if known.
+          const parts = [perVar, ...(cur.clipInfo ? [cur.clipInfo] : []), ...(cur.loss ? [cur.loss] : [])];
+          return parts.length > 1 ? tf.concat(parts) : perVar;
         }),
       );
       this.#queue.push({
@@ -280,11 +354,16 @@ export class Watcher {
             size: g.tensor?.size ?? 0,
           })),
           updatesMeasured: cur.stats && o.updates && cur.before.some((t) => t !== null),
-          ...(o.clip ? { clip: { mode: clipMode(o.clip), threshold: clipThreshold(o.clip) } } : {}),
+          loss: cur.loss !== null,
+          skipped,
+          ...(o.clip && cur.clipInfo
+            ? { clip: { mode: clipMode(o.clip), threshold: clipThreshold(o.clip) } }
+            : {}),
         },
       });
       cur.gradPart.dispose();
       cur.clipInfo?.dispose();
+      cur.loss?.dispose();
       o.onQueued?.();
     } catch (err) {
       disposeInProgress(cur);
@@ -307,6 +386,11 @@ export class Watcher {
       }
     };
     for (const i of need.grad) counts.set(i, { ...counts.get(i), grad: await take(p.grads[i]) });
+    // Which weights were already non-finite before a step whose gradients are: the detector's blame.
+    if (need.grad.length > 0) {
+      for (const [i, b] of p.before.entries())
+        counts.set(i, { ...counts.get(i), weightBefore: await take(b) });
+    }
     for (const i of need.weight) counts.set(i, { ...counts.get(i), weight: await take(p.weights[i]) });
     return counts;
   }
@@ -365,6 +449,7 @@ export class Watcher {
 function disposeInProgress(c: InProgress): void {
   c.gradPart.dispose();
   c.clipInfo?.dispose();
+  c.loss?.dispose();
   for (const t of c.grads) t?.dispose();
   for (const t of c.before) t?.dispose();
 }
