@@ -120,11 +120,11 @@ export class LayerHistory {
   }
 
   /**
-   * For non-finite values at `step`: the layer whose weights went non-finite first; else, if only
+   * For non-finite values in this step's `layers`: the layer whose weights went non-finite first; else, if only
    * some layers' gradients went non-finite, the one nearest the output; else the first to deviate
    * before, or the one growing fastest relative to its own average.
    */
-  blameNonFinite(step: number, layers: readonly LayerRecord[]): Blame | undefined {
+  blameNonFinite(layers: readonly LayerRecord[]): Blame | undefined {
     const all = [...this.#layers.entries()];
     const weights = all.filter(([, s]) => s.firstNonFiniteWeights !== undefined);
     if (weights.length > 0) {

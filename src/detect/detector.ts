@@ -108,7 +108,7 @@ export class Detector {
     const layers = r.layers ?? [];
     const sum = (f: (l: LayerRecord) => number | undefined) => layers.reduce((a, l) => a + (f(l) ?? 0), 0);
     const affected = layers.filter((l) => (l.gradNonFinite ?? 0) > 0 || !Number.isFinite(l.gradNorm ?? 0));
-    const blame = this.#history.blameNonFinite(r.step, layers);
+    const blame = this.#history.blameNonFinite(layers);
     const kinds = sum((l) => l.gradNaN) + sum((l) => l.gradPosInf) + sum((l) => l.gradNegInf);
     const counted = layers.some((l) => l.gradNaN !== undefined);
     // Every value finite but the norm not: the sum of squares overflowed float32 (values ~1e19+).
@@ -141,7 +141,7 @@ export class Detector {
       value: r.loss!,
       threshold: 0,
       details: { loss: String(r.loss) },
-      ...withBlame(this.#history.blameNonFinite(r.step, r.layers ?? [])),
+      ...withBlame(this.#history.blameNonFinite(r.layers ?? [])),
     };
   }
 
@@ -157,7 +157,7 @@ export class Detector {
       value: count,
       threshold: 0,
       details: { count, layersAffected: bad.length },
-      ...withBlame(this.#history.blameNonFinite(r.step, r.layers ?? [])),
+      ...withBlame(this.#history.blameNonFinite(r.layers ?? [])),
     };
   }
 

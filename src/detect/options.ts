@@ -81,7 +81,7 @@ export interface ResolvedDetectorOptions {
 export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
   spike: { alpha: 0.97, zThreshold: 6, minRatio: 2, maxRatio: 10, maxWindow: 100, warmupSteps: 25 },
   lossSpike: { window: 50, minPoints: 10, factor: 3, madZ: 8 },
-  growth: { window: 20, factor: 10, minR2: 0.6, warmupSteps: 10 },
+  growth: { window: 20, factor: 4, minR2: 0.6, warmupSteps: 10 },
   vanishing: { floor: 1e-8, window: 50 },
   updateRatio: { window: 50, low: 1e-6, high: 0.3 },
   burstGap: 20,

@@ -39,7 +39,7 @@ function optimizer(kind: Opt, lr: number): tf.Optimizer {
 }
 
 /** Trains `model` with fit and the callback; optionally multiplies the learning rate each step. */
-async function fit(
+async function train(
   model: tf.LayersModel,
   x: tf.Tensor,
   y: tf.Tensor,
@@ -158,7 +158,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'explodes',
     run: (d) => {
       const { x, y } = sequences(20);
-      return fit(rnn('simpleRNN', 'tanh', 1, 'sgd', 0.01), x, y, d, { lrGrowth: 1.05 });
+      return train(rnn('simpleRNN', 'tanh', 1, 'sgd', 0.01), x, y, d, { lrGrowth: 1.05 });
     },
   },
   {
@@ -166,7 +166,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'explodes',
     run: (d) => {
       const { x, y } = sequences(20);
-      return fit(rnn('simpleRNN', 'relu', 1, 'sgd', 0.001), x, y, d, { lrGrowth: 1.05 });
+      return train(rnn('simpleRNN', 'relu', 1, 'sgd', 0.001), x, y, d, { lrGrowth: 1.05 });
     },
   },
   {
@@ -174,7 +174,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'explodes',
     run: (d) => {
       const { x, y } = sequences(20);
-      return fit(rnn('simpleRNN', 'linear', 1, 'sgd', 0.0005), x, y, d, { lrGrowth: 1.05 });
+      return train(rnn('simpleRNN', 'linear', 1, 'sgd', 0.0005), x, y, d, { lrGrowth: 1.05 });
     },
   },
   {
@@ -182,7 +182,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'explodes',
     run: (d) => {
       const { x, y } = sequences(8);
-      return fit(rnn('lstm', 'tanh', 3, 'sgd', 0.05, 8), x, y, d, { lrGrowth: 1.05 });
+      return train(rnn('lstm', 'tanh', 3, 'sgd', 0.05, 8), x, y, d, { lrGrowth: 1.05 });
     },
   },
   {
@@ -190,7 +190,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'explodes',
     run: (d) => {
       const { x, y } = tabular();
-      return fit(mlp(8, 0.35, 'relu', 'sgd', 0.0003), x, y, d, { lrGrowth: 1.05 });
+      return train(mlp(8, 0.35, 'relu', 'sgd', 0.0003), x, y, d, { lrGrowth: 1.05 });
     },
   },
   {
@@ -201,7 +201,7 @@ export const SCENARIOS: Scenario[] = [
     run: (d) => {
       const { x, y } = tabular();
       const model = mlp(4, null, 'relu', 'adam', 1e-3);
-      return fit(model, x, y, d, {
+      return train(model, x, y, d, {
         onStep: (step) => {
           if (step !== 60) return;
           const layer = model.getLayer('h3');
@@ -270,7 +270,7 @@ export const SCENARIOS: Scenario[] = [
       kind: 'stable',
       run: (d) => {
         const { x, y } = tabular();
-        return fit(mlp(4, null, 'relu', opt, lr), x, y, d);
+        return train(mlp(4, null, 'relu', opt, lr), x, y, d);
       },
     }),
   ),
@@ -279,7 +279,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'stable',
     run: (d) => {
       const { x, y } = sequences(20);
-      return fit(rnn('simpleRNN', 'tanh', 1, 'adam', 1e-3), x, y, d);
+      return train(rnn('simpleRNN', 'tanh', 1, 'adam', 1e-3), x, y, d);
     },
   },
   {
@@ -287,7 +287,7 @@ export const SCENARIOS: Scenario[] = [
     kind: 'stable',
     run: (d) => {
       const { x, y } = sequences(8);
-      return fit(rnn('lstm', 'tanh', 1, 'rmsprop', 3e-3, 8), x, y, d);
+      return train(rnn('lstm', 'tanh', 1, 'rmsprop', 3e-3, 8), x, y, d);
     },
   },
 ];
