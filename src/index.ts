@@ -6,8 +6,10 @@
  *   tfrecord/ record framing and masked CRC32C
  *   events/   event files: buffered writer, streaming reader, run discovery
  *   summary/  value builders and decoders, SummaryWriter
- *   watch/    gradient tap, on-device statistics
- *   callback  the model.fit callback; watch-optimizer: the same for custom loops
+ *   watch/    gradient tap, on-device statistics, clipping
+ *   detect/   the explosion detector: a pure fold over per-step numbers (no tfjs)
+ *   callback  the model.fit callback; watch-optimizer: the same for custom loops; live-detect: the
+ *             detector during training (outputs and actions)
  */
 
 export {
@@ -16,7 +18,15 @@ export {
   type TensorBoardOptions,
   tensorBoard,
 } from './callback.js';
+export * from './detect/index.js';
 export * from './events/index.js';
+export {
+  ALERT_TAGS,
+  type AlertAction,
+  type DetectOptions,
+  recordFromStats,
+  recordFromVariables,
+} from './live-detect.js';
 export * from './summary/index.js';
 export { crc32c, maskedCrc32c } from './tfrecord/index.js';
 export * from './watch/index.js';

@@ -1,7 +1,8 @@
 /**
  * Stock TensorBoard shows what the tensorBoard() callback writes during model.fit: the gradient
  * series, histograms, the "gradient health" custom-scalars dashboard (its regexes are evaluated by
- * TensorBoard) and the hparams session with train and val metrics, with both loaders.
+ * TensorBoard), the hparams session with train and val metrics, and the detector's alert series and
+ * explanations (from a second run with a NaN written into a layer mid-training), with both loaders.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,11 +40,38 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
     const cb = tensorBoard(logdir, { histogramFreq: 4, hparams: { note: 'compat' } });
     await model.fit(x, y, { epochs: 2, batchSize: 8, validationSplit: 0.2, callbacks: [cb], verbose: 0 });
     await cb.close();
+    // A second run that goes non-finite: a NaN is written into hidden/kernel after batch 3.
+    const model2 = tf.sequential({
+      layers: [
+        tf.layers.dense({ units: 5, activation: 'relu', inputShape: [4], name: 'hidden' }),
+        tf.layers.dense({ units: 1, name: 'out' }),
+      ],
+    });
+    model2.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+    const cb2 = tensorBoard(`${parent}/exp2`, { detect: { console: false } });
+    let batches = 0;
+    const poison = new tf.CustomCallback({
+      onBatchEnd: async () => {
+        if (++batches !== 3) return;
+        const [k, b] = model2.getLayer('hidden').getWeights();
+        const bad = tf.tidy(() =>
+          tf.where(tf.equal(tf.range(0, 20).reshape([4, 5]), 7), tf.scalar(Number.NaN), k!),
+        );
+        model2.getLayer('hidden').setWeights([bad, b!]);
+        bad.dispose();
+      },
+    });
+    await model2.fit(x, y, { epochs: 1, batchSize: 8, callbacks: [cb2, poison], verbose: 0 });
+    await cb2.close();
     tf.dispose([x, y]);
     servers.push(
       ...(await startBothLoaders(parent, async (s) => {
         const sc = await s.get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags');
-        return Boolean(sc['exp1/train']?.['grad_norm/global'] && sc['exp1/val']?.epoch_loss);
+        return Boolean(
+          sc['exp1/train']?.['grad_norm/global'] &&
+            sc['exp1/val']?.epoch_loss &&
+            sc['exp2/train']?.['alerts/non_finite_grad'],
+        );
       })),
     );
   });
@@ -96,6 +124,52 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
         expect(Object.keys(res.tag_to_events).sort()).toEqual(['grad_norm/hidden', 'grad_norm/out']);
       });
 
+      it('serves the alert series: 0 while healthy, 2 (error) from the first non-finite step', async () => {
+        const rows = await server().get<Array<[number, number, unknown]>>(
+          '/data/plugin/scalars/scalars?run=exp2%2Ftrain&tag=alerts%2Fnon_finite_grad',
+        );
+        // 40 samples / batch 8 = 5 steps; the NaN lands after step 3.
+        expect(rows.map((r) => [r[1], num(r[2])])).toEqual([
+          [1, 0],
+          [2, 0],
+          [3, 0],
+          [4, 2],
+          [5, 2],
+        ]);
+        const tags = Object.keys(
+          (await server().get<Record<string, Record<string, unknown>>>('/data/plugin/scalars/tags'))[
+            'exp2/train'
+          ]!,
+        );
+        for (const rule of [
+          'grad_spike',
+          'loss_spike',
+          'grad_growth',
+          'vanishing',
+          'update_ratio',
+          'non_finite_loss',
+        ]) {
+          expect(tags).toContain(`alerts/${rule}`);
+        }
+        const chart = await server().get<{ regex_valid: boolean; tag_to_events: Record<string, unknown[]> }>(
+          `/data/plugin/custom_scalars/scalars?run=exp2%2Ftrain&tag=${encodeURIComponent('alerts/')}`,
+        );
+        expect(chart.regex_valid).toBe(true);
+        expect(Object.keys(chart.tag_to_events)).toContain('alerts/non_finite_grad');
+      });
+
+      it('renders the explanation of the alert, naming the layer, in the Text tab', async () => {
+        const rows = await server().get<Array<{ step: number; text: string }>>(
+          '/data/plugin/text/text?run=exp2%2Ftrain&tag=alerts%2Fexplanation',
+        );
+        expect(rows.map((r) => r.step)).toEqual([4]);
+        const html = rows[0]!.text;
+        expect(html).toContain('<h3>Non-finite gradients at step 4 (error)</h3>');
+        expect(html).toContain('<code>hidden</code>');
+        expect(html).toContain('<table>');
+        expect(html).toContain('<strong>What to try.</strong>');
+      });
+
       it('shows the run in HParams with its configuration and train/val losses', async () => {
         const groups = {
           sessionGroups: await sessionGroups(server(), [
@@ -104,9 +178,9 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
             { metric: { tag: 'epoch_loss', group: 'val' } },
           ]),
         };
-        expect(groups.sessionGroups).toHaveLength(1);
-        const g = groups.sessionGroups[0]!;
-        expect((g as unknown as { name: string }).name).toBe('exp1');
+        const names = groups.sessionGroups.map((g) => (g as unknown as { name: string }).name);
+        expect(names.sort()).toEqual(['exp1', 'exp2']);
+        const g = groups.sessionGroups.find((x) => (x as unknown as { name: string }).name === 'exp1')!;
         expect(g.hparams).toMatchObject({ optimizer: 'Adam', batch_size: 8, epochs: 2, note: 'compat' });
         expect(g.hparams.learning_rate).toBeCloseTo(0.01, 7);
         const metrics = Object.fromEntries(
