@@ -1,7 +1,8 @@
 /**
  * `npm run bench:overhead`: wall time of model.fit watched by gradwatch over unwatched, for reference
- * models on the cpu and wasm backends. Each round runs every configuration (unwatched, default options,
- * norms + histograms every step) back to back, in an order rotated from round to round; the table
+ * models on the cpu and wasm backends. Each round runs every configuration (unwatched, the watch alone,
+ * defaults with the detector, with clipping, with the detector's in-step gate, histograms every step)
+ * back to back, in an order rotated from round to round; the table
  * gives the median over rounds of each round's watched/unwatched ratio, with the range.
  *
  *   npm run bench:overhead -- [--rounds 7] [--backends cpu,wasm] [--models mlp,lstm,cnn] [--batches 8]
@@ -84,9 +85,12 @@ const CASES: Record<string, Case> = {
 
 const CONFIGS: Array<[string, TensorBoardOptions | null]> = [
   ['unwatched', null],
-  ['default options', {}],
-  ['norms + histograms every step', { histogramFreq: 1, updateFreq: 'batch' }],
+  ['watch only (detector off)', { detect: false }],
+  ['default (watch + detector)', {}],
+  ['default + ZClip', { clip: { zclip: {} } }],
   ['default + clip by global norm', { clip: { globalNorm: 1 } }],
+  ['detector gate in the step (skip on spikes)', { detect: { actions: { grad_spike: 'skip' } } }],
+  ['norms + histograms every step', { histogramFreq: 1, updateFreq: 'batch' }],
 ];
 
 async function timeFit(
@@ -132,9 +136,15 @@ say(`# fit overhead, ${new Date().toISOString()}, ${rounds} rounds x ${batches} 
 say('Watched/unwatched wall time: median of per-round ratios (min-max over rounds).');
 say('');
 say(
-  '| backend | model | unwatched ms/batch | default options | norms + histograms every step | default + clip |',
+  `| backend | model | unwatched ms/batch | ${CONFIGS.slice(1)
+    .map(([n]) => n)
+    .join(' | ')} |`,
 );
-say('|---|---|---:|---:|---:|---:|');
+say(
+  `|---|---|---:|${CONFIGS.slice(1)
+    .map(() => '---:|')
+    .join('')}`,
+);
 for (const backend of values.backends.split(',')) {
   await tf.setBackend(backend);
   await tf.ready();
@@ -159,9 +169,8 @@ for (const backend of values.backends.split(',')) {
       const rs = times[i]!.map((t, r) => t / times[0]![r]!);
       return `${fmt(median(rs), 3)}x (${fmt(Math.min(...rs), 2)}-${fmt(Math.max(...rs), 2)})`;
     };
-    say(
-      `| ${backend} | ${c.name} | ${fmt(median(times[0]!) / batches, 1)} | ${ratio(1)} | ${ratio(2)} | ${ratio(3)} |`,
-    );
+    const cells = CONFIGS.slice(1).map((_, i) => ratio(i + 1));
+    say(`| ${backend} | ${c.name} | ${fmt(median(times[0]!) / batches, 1)} | ${cells.join(' | ')} |`);
   }
 }
 mkdirSync(join(ROOT, 'bench/out'), { recursive: true });

@@ -223,26 +223,33 @@ export function recordFromVariables(
   loss: number | undefined,
   variables: readonly VariableLike[],
 ): StepRecord {
-  const layers = new Map<string, LayerRecord & { g2: number; w2: number; hasGrad: boolean }>();
+  // Plain loops and one object per layer: this runs every step (see bench/detector.ts).
+  const index = new Map<string, number>();
+  const layers: LayerRecord[] = [];
+  const g2: number[] = [];
+  const w2: number[] = [];
+  const hasGrad: boolean[] = [];
   for (const v of variables) {
-    let l = layers.get(v.layer);
-    if (!l) {
-      l = {
+    let i = index.get(v.layer);
+    if (i === undefined) {
+      i = layers.length;
+      index.set(v.layer, i);
+      layers.push({
         name: v.layer,
-        g2: 0,
-        w2: 0,
-        hasGrad: false,
         gradNonFinite: 0,
         gradNaN: 0,
         gradPosInf: 0,
         gradNegInf: 0,
         weightNonFiniteBefore: 0,
-      };
-      layers.set(v.layer, l);
+      });
+      g2.push(0);
+      w2.push(0);
+      hasGrad.push(false);
     }
+    const l = layers[i]!;
     if (v.hasGradient) {
-      l.hasGrad = true;
-      l.g2 += v.gradNorm * v.gradNorm;
+      hasGrad[i] = true;
+      g2[i]! += v.gradNorm * v.gradNorm;
       l.gradNaN! += v.gradNaN;
       l.gradPosInf! += v.gradPosInf;
       l.gradNegInf! += v.gradNegInf;
@@ -250,17 +257,15 @@ export function recordFromVariables(
     }
     l.weightNonFiniteBefore! += v.weightNonFiniteBefore;
     if (v.weightNorm !== undefined) {
-      l.w2 += v.weightNorm * v.weightNorm;
+      w2[i]! += v.weightNorm * v.weightNorm;
       l.weightNonFinite = (l.weightNonFinite ?? 0) + (v.weightNonFinite ?? 0);
     }
   }
-  const out: LayerRecord[] = [];
-  for (const { g2, w2, hasGrad, ...l } of layers.values()) {
-    if (hasGrad) l.gradNorm = Math.sqrt(g2);
-    if (l.weightNonFinite !== undefined) l.weightNorm = Math.sqrt(w2);
-    out.push(l);
+  for (let i = 0; i < layers.length; i++) {
+    if (hasGrad[i]) layers[i]!.gradNorm = Math.sqrt(g2[i]!);
+    if (layers[i]!.weightNonFinite !== undefined) layers[i]!.weightNorm = Math.sqrt(w2[i]!);
   }
-  return { step, ...(loss === undefined ? {} : { loss }), layers: out };
+  return loss === undefined ? { step, layers } : { step, loss, layers };
 }
 
 /** The detector record of a logged step. */

@@ -231,3 +231,39 @@ describe('detector in watchOptimizer', () => {
     );
   });
 });
+
+describe('the loss of each step', () => {
+  it('is taken from minimize and logged with the step, as the detector reads it', async () => {
+    const m = model();
+    const opt = m.optimizer;
+    const { x, y } = data(8);
+    const { tapOptimizer } = await import('../src/watch/tap.js');
+    const seen: number[] = [];
+    const restore = tapOptimizer(opt, {
+      before: (_g, loss) => {
+        seen.push(loss ? loss.dataSync()[0]! : Number.NaN);
+        return undefined;
+      },
+      after: () => undefined,
+    });
+    const returned: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const cost = opt.minimize(
+        () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
+        true,
+      );
+      returned.push(cost!.dataSync()[0]!);
+      cost!.dispose();
+    }
+    // Gradients applied directly carry no loss.
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
+    );
+    opt.applyGradients(grads);
+    tf.dispose([value, grads]);
+    restore();
+    expect(seen.slice(0, 3)).toEqual(returned);
+    expect(seen[3]).toBeNaN();
+    tf.dispose([x, y]);
+  });
+});

@@ -22,7 +22,7 @@ export class Detector {
   readonly #growth: Window;
   readonly #losses: Window;
   readonly #low = new Map<string, { run: number; zero: boolean }>();
-  readonly #ratios = new Map<string, Window>();
+  readonly #ratios = new Map<string, RatioWindow>();
   readonly #lastFired = new Map<string, number>();
   #finiteSteps = 0;
   #firstNonFinite: { step: number; what: 'gradients' | 'weights' | 'loss' } | undefined;
@@ -229,7 +229,9 @@ export class Detector {
     const o = this.options.lossSpike;
     const w = this.#losses;
     const out: Draft[] = [];
-    if (w.length >= o.minPoints) {
+    // Cheap test first: a positive loss under factor x the window's minimum is under factor x its median.
+    const floor = w.length >= o.minPoints ? w.min() : Number.NaN;
+    if (w.length >= o.minPoints && !(floor > 0 && loss < o.factor * floor)) {
       const m = median(w.values);
       const sigma = 1.4826 * mad(w.values, m);
       const z = (loss - m) / Math.max(sigma, 1e-3 * Math.abs(m), 1e-12);
@@ -292,13 +294,15 @@ export class Detector {
     for (const l of layers) {
       const u = l.updateRatio;
       if (u === undefined || !Number.isFinite(u)) continue;
-      const w = this.#ratios.get(l.name) ?? new Window(o.window);
+      const w = this.#ratios.get(l.name) ?? new RatioWindow(o.window, o.low, o.high);
       this.#ratios.set(l.name, w);
       w.push(u);
+      // The median is above `high` exactly when more than half the window is (odd windows; the
+      // middle pair for even ones): counting keeps this O(1) per layer per step.
       if (!w.full) continue;
+      const high = w.above * 2 > w.size;
+      if (!high && !(w.below * 2 > w.size)) continue;
       const m = median(w.values);
-      if (m <= o.high && m >= o.low) continue;
-      const high = m > o.high;
       out.push({
         rule: 'update_ratio',
         key: `update_ratio:${l.name}`,
@@ -316,6 +320,29 @@ export class Detector {
       });
     }
     return out;
+  }
+}
+
+/** A window of update ratios that counts how many lie above `high` and below `low`. */
+class RatioWindow extends Window {
+  above = 0;
+  below = 0;
+  constructor(
+    size: number,
+    readonly low: number,
+    readonly high: number,
+  ) {
+    super(size);
+  }
+  override push(x: number): void {
+    if (this.full) {
+      const old = this.values[0]!;
+      if (old > this.high) this.above--;
+      if (old < this.low) this.below--;
+    }
+    if (x > this.high) this.above++;
+    if (x < this.low) this.below++;
+    super.push(x);
   }
 }
 

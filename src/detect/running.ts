@@ -54,6 +54,11 @@ export class Window {
   clear(): void {
     this.#buf = [];
   }
+  min(): number {
+    let m = Number.POSITIVE_INFINITY;
+    for (const x of this.#buf) if (x < m) m = x;
+    return m;
+  }
   max(): number {
     let m = Number.NEGATIVE_INFINITY;
     for (const x of this.#buf) if (x > m) m = x;

@@ -3,7 +3,8 @@
  * pass through a hook first. `LayersModel.fit`/`fitDataset`/`trainOnBatch` and a custom loop's
  * `optimizer.minimize` all end in `this.applyGradients(...)`, looked up on each call, so patching the
  * instance (not the class) sees every step of this optimizer and nothing else, and keeps its class and
- * serialization intact.
+ * serialization intact. `minimize` and `computeGradients` are wrapped the same way, only to hand the
+ * loss of the step to the hook; all three are restored together.
  */
 import type { NamedTensorMap, Optimizer, Tensor } from '@tensorflow/tfjs-core';
 
