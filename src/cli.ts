@@ -1,63 +1,232 @@
 #!/usr/bin/env node
 /**
- * The `gradwatch` command. Commands: `inspect <logdir>` (what is in a logdir, per run and tag, with any
- * damaged records), `--version`, `--help`. Exit codes: 0 success, 2 usage or read error.
+ * The `gradwatch` command:
+ *   inspect <logdir>   what a logdir holds, per run and tag, with damaged records
+ *   analyze <logdir>   what went wrong and when: trends, alerts, the detector over the logged series
+ *   export <logdir>    every point in long form, as CSV or JSON Lines
+ *   watch <logdir>     follow a live logdir and print alerts as they appear (= analyze --follow)
+ * Exit codes: 0 success (analyze: nothing at or above --fail-on), 1 alerts at or above --fail-on,
+ * 2 usage or read error.
  */
+import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
+import { finished } from 'node:stream/promises';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type AnalysisReport, analyze, type Level } from './analyze/analyze.js';
+import { type ExportFormat, exportLogdir } from './analyze/export.js';
+import { follow } from './analyze/follow.js';
+import { renderJson, renderMarkdown, renderText } from './analyze/format.js';
+import { alertLine } from './detect/explain.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
 
-const USAGE = `Usage: gradwatch <command> [options]
+/** Logdirs smaller than this get no progress bar (it would only flicker). */
+const PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
 
-Commands:
-  inspect <logdir>   List the runs and tags in a TensorBoard logdir: kind, point count, step
-                     range, last value; damaged or truncated event files with byte offsets.
-                     --json   print JSON instead of text
-
-Options:
-  -h, --help         Show this help
-  -v, --version      Show the version
-`;
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-      json: { type: 'boolean' },
-    },
-  });
-  if (values.version) {
-    const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
+function regex(value: string): RegExp {
+  try {
+    return new RegExp(value);
+  } catch (err) {
+    throw new InvalidArgumentError(`not a valid regular expression: ${(err as Error).message}`);
   }
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined) {
-    process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (command === 'inspect') {
-    if (rest.length !== 1) {
-      process.stderr.write(`gradwatch inspect: expected one logdir, got ${rest.length}\n\n${USAGE}`);
-      return 2;
-    }
-    const report = await inspectLogdir(rest[0]!);
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderInspection(report));
-    return 0;
-  }
-  process.stderr.write(`gradwatch: unknown command "${command}"\n\n${USAGE}`);
-  return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+/** A progress bar on stderr, only on a terminal and only for large logdirs. */
+function progress(): { onProgress?: (done: number, total: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { stop: () => undefined };
+  let bar: SingleBar | null = null;
+  return {
+    onProgress: (done, total) => {
+      if (total < PROGRESS_MIN_BYTES) return;
+      if (!bar) {
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: 'reading {bar} {percentage}% | {value}/{total} MB',
+          hideCursor: true,
+          clearOnComplete: true,
+        });
+        bar.start(Math.ceil(total / 1e6), 0);
+      }
+      bar.update(Math.floor(done / 1e6));
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+const RANK: Record<Level, number> = { clean: 0, warning: 1, error: 2 };
+
+function exitCodeFor(report: AnalysisReport, failOn: 'warning' | 'error' | 'never'): number {
+  if (failOn === 'never') return 0;
+  return RANK[report.level] >= RANK[failOn] ? 1 : 0;
+}
+
+export function program(): Command {
+  // dist/esm/cli.js is two levels below package.json; src/cli.ts (run with tsx) is one.
+  const require = createRequire(import.meta.url);
+  const pkg = (() => {
+    try {
+      return require('../../package.json');
+    } catch {
+      return require('../package.json');
+    }
+  })() as { version: string };
+  const cmd = new Command('gradwatch')
+    .description('TensorBoard logs for TensorFlow.js: inspect, analyze and export logdirs')
+    .version(pkg.version, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  let code = 0;
+  cmd.hook('postAction', () => {
     process.exitCode = code;
-  },
-  (err: unknown) => {
+  });
+
+  cmd
+    .command('inspect')
+    .description('list the runs and tags in a logdir: kind, points, step range, last value, damaged files')
+    .argument('<logdir>')
+    .option('--json', 'print JSON instead of text')
+    .action(async (logdir: string, o: { json?: boolean }) => {
+      const report = await inspectLogdir(logdir);
+      process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : renderInspection(report));
+    });
+
+  const analyzeCmd = (name: string, description: string, followDefault: boolean) =>
+    cmd
+      .command(name)
+      .description(description)
+      .argument('<logdir>')
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(['text', 'json', 'markdown'])
+          .default('text'),
+      )
+      .addOption(
+        new Option('--fail-on <level>', 'exit 1 if a run has alerts at or above this level')
+          .choices(['warning', 'error', 'never'])
+          .default('error'),
+      )
+      .option('--run <glob>', 'only runs whose name matches (* within a path segment, ** across)')
+      .option('--tag <regex>', 'only tags matching this regular expression', regex)
+      .option(
+        '--follow',
+        'keep reading the logdir as it grows and print alerts as they appear',
+        followDefault,
+      )
+      .option(
+        '--interval <ms>',
+        'with --follow: milliseconds between reads',
+        (v) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 50) throw new InvalidArgumentError('must be an integer >= 50');
+          return n;
+        },
+        1000,
+      )
+      .action(
+        async (
+          logdir: string,
+          o: {
+            format: string;
+            failOn: 'warning' | 'error' | 'never';
+            run?: string;
+            tag?: RegExp;
+            follow: boolean;
+            interval: number;
+          },
+        ) => {
+          const filter = { ...(o.run ? { run: o.run } : {}), ...(o.tag ? { tag: o.tag } : {}) };
+          if (o.follow) {
+            const stop = new AbortController();
+            const quit = () => stop.abort();
+            process.once('SIGINT', quit);
+            process.once('SIGTERM', quit);
+            let worst: Level = 'clean';
+            process.stderr.write(`gradwatch: following ${logdir} (Ctrl-C to stop)\n`);
+            await follow(logdir, {
+              ...filter,
+              intervalMs: o.interval,
+              signal: stop.signal,
+              onAlert: (run, a) => {
+                if (RANK[a.severity] > RANK[worst]) worst = a.severity;
+                process.stdout.write(`${run}: ${alertLine(a).replace(/^gradwatch: /, '')}\n`);
+              },
+              onProblem: (p) =>
+                process.stderr.write(`damaged record skipped: ${p.file} at byte ${p.offset} (${p.reason})\n`),
+            });
+            code = o.failOn !== 'never' && RANK[worst] >= RANK[o.failOn] ? 1 : 0;
+            return;
+          }
+          const bar = progress();
+          let report: AnalysisReport;
+          try {
+            report = await analyze(logdir, {
+              ...filter,
+              ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+            });
+          } finally {
+            bar.stop();
+          }
+          const render =
+            o.format === 'json' ? renderJson : o.format === 'markdown' ? renderMarkdown : renderText;
+          process.stdout.write(render(report));
+          code = exitCodeFor(report, o.failOn);
+        },
+      );
+  analyzeCmd(
+    'analyze',
+    'report what went wrong and when, per run (the detector over the logged series)',
+    false,
+  );
+  analyzeCmd('watch', 'follow a live logdir and print alerts as they appear (analyze --follow)', true);
+
+  cmd
+    .command('export')
+    .description(
+      'write every point in long form (run, tag, kind, step, wall_time, value; histogram buckets as rows)',
+    )
+    .argument('<logdir>')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--run <glob>', 'only runs whose name matches')
+    .option('--tag <regex>', 'only tags matching this regular expression', regex)
+    .action(async (logdir: string, o: { format: ExportFormat; out?: string; run?: string; tag?: RegExp }) => {
+      const out = o.out ? createWriteStream(o.out) : process.stdout;
+      const bar = progress();
+      try {
+        const r = await exportLogdir(logdir, o.format, out, {
+          ...(o.run ? { run: o.run } : {}),
+          ...(o.tag ? { tag: o.tag } : {}),
+          ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+        });
+        for (const c of r.corrupt)
+          process.stderr.write(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})\n`);
+        for (const u of r.unreadable) process.stderr.write(`unreadable: ${u.path} (${u.error})\n`);
+        if (o.out) process.stderr.write(`gradwatch: wrote ${r.rows} rows to ${o.out}\n`);
+      } finally {
+        bar.stop();
+        if (o.out) {
+          (out as ReturnType<typeof createWriteStream>).end();
+          await finished(out);
+        }
+      }
+    });
+  return cmd;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    // Output closed early (`gradwatch export ... | head`): nothing more to say.
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
     process.stderr.write(`gradwatch: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
-  },
-);
+  }
+}
+
+await main(process.argv.slice(2));

@@ -118,7 +118,9 @@ export class Detector {
       severity: 'error',
       summary: overflow
         ? `the gradient norm overflowed float32 (sum of squares above 3.4e38) although every gradient value is finite`
-        : `${fmtCount(count)} non-finite gradient values (NaN ${sum((l) => l.gradNaN)}, +Inf ${sum((l) => l.gradPosInf)}, -Inf ${sum((l) => l.gradNegInf)}) in ${affected.length || 'some'} of ${layers.length || '?'} layers`,
+        : !counted && kinds === 0
+          ? `the gradient norm is ${globalNorm(r) ?? 'non-finite'} (no per-value counts in this data)`
+          : `${fmtCount(count)} non-finite gradient values (NaN ${sum((l) => l.gradNaN)}, +Inf ${sum((l) => l.gradPosInf)}, -Inf ${sum((l) => l.gradNegInf)}) in ${affected.length || 'some'} of ${layers.length || '?'} layers`,
       value: count,
       threshold: 0,
       details: {

@@ -1,0 +1,95 @@
+/**
+ * Streams one run's points into what the report needs, with memory bounded by the run's steps, not
+ * its size: a summary and a downsampled sparkline per tag, and full per-step values only for the
+ * series the detector reads (loss, gradient norms, non-finite counts, weights, update ratios).
+ */
+import type { DecodedValue } from '../summary/decode.js';
+import { Downsampler } from './downsample.js';
+import { normFromBuckets } from './series.js';
+
+export interface TagSummary {
+  tag: string;
+  kind: 'scalar' | 'histogram' | 'text' | 'other';
+  points: number;
+  firstStep: number;
+  lastStep: number;
+  /** Scalars: the last value, the finite min and max, the first non-finite step. */
+  last: number;
+  min: number;
+  max: number;
+  firstNonFinite?: number;
+  spark?: Downsampler;
+}
+
+/** Scalar tags whose every value is kept (they may feed the detector). */
+const KEEP = /norm|loss|ratio|^(alerts|clip|nonfinite)\//i;
+/^(grad_norm|weight_norm|update_ratio|nonfinite|alerts|clip|grad_2\.0_norm)(\/|$)|loss|grad(ient)?[-_ ]?norm/i;
+
+export class RunCollector {
+  readonly tags = new Map<string, TagSummary>();
+  readonly kept = new Map<string, Map<number, number>>();
+  /** Estimated norms from gradient histograms: tag -> step -> norm. */
+  readonly histNorms = new Map<string, Map<number, number>>();
+  readonly explanations: Array<{ step: number; text: string }> = [];
+  firstWallTime = Number.POSITIVE_INFINITY;
+  lastWallTime = Number.NEGATIVE_INFINITY;
+  firstStep = Number.POSITIVE_INFINITY;
+  lastStep = Number.NEGATIVE_INFINITY;
+  points = 0;
+
+  constructor(readonly name: string) {}
+
+  add(step: number, wallTime: number, v: DecodedValue): void {
+    this.points++;
+    if (wallTime > 0) {
+      if (wallTime < this.firstWallTime) this.firstWallTime = wallTime;
+      if (wallTime > this.lastWallTime) this.lastWallTime = wallTime;
+    }
+    if (step < this.firstStep) this.firstStep = step;
+    if (step > this.lastStep) this.lastStep = step;
+    let t = this.tags.get(v.tag);
+    if (!t) {
+      t = {
+        tag: v.tag,
+        kind: v.kind,
+        points: 0,
+        firstStep: step,
+        lastStep: step,
+        last: Number.NaN,
+        min: Number.POSITIVE_INFINITY,
+        max: Number.NEGATIVE_INFINITY,
+        ...(v.kind === 'scalar' ? { spark: new Downsampler() } : {}),
+      };
+      this.tags.set(v.tag, t);
+    }
+    t.points++;
+    if (step < t.firstStep) t.firstStep = step;
+    if (step > t.lastStep) t.lastStep = step;
+    if (v.kind === 'scalar') {
+      const x = v.value;
+      t.last = x;
+      if (Number.isFinite(x)) {
+        if (x < t.min) t.min = x;
+        if (x > t.max) t.max = x;
+      } else if (t.firstNonFinite === undefined || step < t.firstNonFinite) t.firstNonFinite = step;
+      t.spark!.push(step, x);
+      if (KEEP.test(v.tag)) {
+        let m = this.kept.get(v.tag);
+        if (!m) {
+          m = new Map();
+          this.kept.set(v.tag, m);
+        }
+        m.set(step, x);
+      }
+    } else if (v.kind === 'histogram' && /grad/i.test(v.tag)) {
+      let m = this.histNorms.get(v.tag);
+      if (!m) {
+        m = new Map();
+        this.histNorms.set(v.tag, m);
+      }
+      m.set(step, normFromBuckets(v.buckets));
+    } else if (v.kind === 'text' && v.tag === 'alerts/explanation') {
+      this.explanations.push({ step, text: v.text });
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * exportLogdir(): every point of a logdir in long form, one row per value (run, tag, kind, step,
+ * wall_time, value; histograms as one row per bucket with its edges), as CSV or JSON Lines, for
+ * pandas, DuckDB or a spreadsheet. Streams: memory does not grow with the logdir.
+ *
+ * Non-finite values: CSV writes nan, inf and -inf (what pandas and DuckDB parse as floats); JSON
+ * has no such numbers, so JSON Lines writes the strings "NaN", "Infinity" and "-Infinity".
+ */
+import type { Writable } from 'node:stream';
+import { type LoadOptions, type LogdirProblems, scanLogdir } from './load.js';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export interface ExportResult extends LogdirProblems {
+  rows: number;
+  bytes: number;
+}
+
+const CSV_HEADER = 'run,tag,kind,step,wall_time,value,bucket_left,bucket_right\n';
+
+function csvNumber(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Number.POSITIVE_INFINITY) return 'inf';
+  if (x === Number.NEGATIVE_INFINITY) return '-inf';
+  return String(x);
+}
+
+function csvText(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function jsonNumber(x: number): number | string {
+  return Number.isFinite(x) ? x : Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+export async function exportLogdir(
+  logdir: string,
+  format: ExportFormat,
+  out: Writable,
+  options: LoadOptions = {},
+): Promise<ExportResult> {
+  if (format !== 'csv' && format !== 'jsonl')
+    throw new TypeError(`format must be 'csv' or 'jsonl', got ${String(format)}`);
+  let chunk: string[] = [];
+  let size = 0;
+  let rows = 0;
+  const write = async () => {
+    if (chunk.length === 0) return;
+    const text = chunk.join('');
+    chunk = [];
+    size = 0;
+    if (!out.write(text))
+      await new Promise<void>((resolve, reject) => {
+        const done = (err?: Error) => {
+          out.off('drain', done);
+          out.off('error', done);
+          if (err) reject(err);
+          else resolve();
+        };
+        out.once('drain', done);
+        out.once('error', done);
+      });
+  };
+  const push = (line: string) => {
+    chunk.push(line);
+    size += line.length;
+    rows++;
+  };
+  if (format === 'csv') chunk.push(CSV_HEADER);
+  const result = await scanLogdir(
+    logdir,
+    {
+      ...options,
+      afterBatch: async () => {
+        if (size > 1 << 16) await write();
+      },
+    },
+    (run, step, wallTime, v) => {
+      if (format === 'csv') {
+        const head = `${csvText(run)},${csvText(v.tag)},${v.kind},${step},${wallTime}`;
+        if (v.kind === 'scalar') push(`${head},${csvNumber(v.value)},,\n`);
+        else if (v.kind === 'histogram') {
+          for (let i = 0; i < v.buckets.length; i += 3) {
+            push(`${head},${v.buckets[i + 2]},${csvNumber(v.buckets[i]!)},${csvNumber(v.buckets[i + 1]!)}\n`);
+          }
+        } else if (v.kind === 'text') push(`${head},${csvText(v.text)},,\n`);
+      } else {
+        const base = { run, tag: v.tag, kind: v.kind, step, wall_time: wallTime };
+        if (v.kind === 'scalar') push(`${JSON.stringify({ ...base, value: jsonNumber(v.value) })}\n`);
+        else if (v.kind === 'histogram') {
+          for (let i = 0; i < v.buckets.length; i += 3) {
+            const row = {
+              ...base,
+              value: v.buckets[i + 2],
+              bucket_left: jsonNumber(v.buckets[i]!),
+              bucket_right: jsonNumber(v.buckets[i + 1]!),
+            };
+            push(`${JSON.stringify(row)}\n`);
+          }
+        } else if (v.kind === 'text') push(`${JSON.stringify({ ...base, value: v.text })}\n`);
+      }
+    },
+  );
+  await write();
+  const { runs: _runs, ...rest } = result;
+  return { ...rest, rows };
+}

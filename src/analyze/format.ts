@@ -1,0 +1,161 @@
+/**
+ * The analysis report as text (for a terminal; sparklines, no colour needed), markdown (a CI summary
+ * or a pull-request comment) or JSON.
+ */
+import { fmt } from '../detect/blame.js';
+import { ruleTitle } from '../detect/explain.js';
+import type { AnalysisReport, RunReport, SeriesTrend } from './analyze.js';
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline; log scale when the finite values span more than 100x (explosions do). Non-finite: ×. */
+export function sparkline(values: readonly number[]): string {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return '×'.repeat(values.length);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const log = lo > 0 && hi / lo > 100;
+  const f = (x: number) => (log ? Math.log10(x) : x);
+  const [a, b] = [f(lo), f(hi)];
+  return values
+    .map((x) => {
+      if (!Number.isFinite(x)) return '×';
+      if (b === a) return BARS[3];
+      return BARS[Math.min(7, Math.floor(((f(x) - a) / (b - a)) * 8))];
+    })
+    .join('');
+}
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+function series(label: string, t: SeriesTrend): string {
+  const change = Number.isFinite(t.change) ? ` (x${fmt(t.change)} end/start)` : '';
+  const nf = t.firstNonFinite === undefined ? '' : `, non-finite from step ${t.firstNonFinite}`;
+  return `${label} [${t.tag}]  ${fmt(t.first)} -> ${fmt(t.last)}  ${sparkline(t.spark)}  min ${fmt(t.min)}, max ${fmt(t.max)}${change}${nf}`;
+}
+
+const LEVEL_WORD = { clean: 'OK', warning: 'WARNING', error: 'ERROR' } as const;
+
+export function renderText(r: AnalysisReport): string {
+  const out: string[] = [
+    `gradwatch analyze ${r.logdir}: ${r.runs.length} run${r.runs.length === 1 ? '' : 's'}, ${(r.bytes / 1e6).toFixed(1)} MB`,
+  ];
+  for (const run of r.runs) out.push('', ...runText(run));
+  out.push('', ...problemsText(r));
+  out.push(`overall: ${LEVEL_WORD[r.level]}`);
+  return `${out.join('\n')}\n`;
+}
+
+function runText(run: RunReport): string[] {
+  const lines = [`run ${run.run}`];
+  const span = run.steps ? `steps ${run.steps.first}-${run.steps.last}` : 'no summaries';
+  const time = run.wallTime ? `, ${duration(run.wallTime.last - run.wallTime.first)}` : '';
+  const t = run.tags;
+  if (t.scalars + t.histograms + t.texts === 0) {
+    lines.push(
+      `  ${run.events} events, no scalars, histograms or texts${t.other ? ` (${t.other} other: run records such as hparams or a layout)` : ''}`,
+    );
+    return lines;
+  }
+  lines.push(
+    `  ${span}${time}; ${run.events} events; tags: ${t.scalars} scalar, ${t.histograms} histogram, ${t.texts} text${t.other ? `, ${t.other} other` : ''}`,
+  );
+  if (run.loss) lines.push(`  ${series('loss', run.loss)}`);
+  const g = run.gradients;
+  if (g) {
+    lines.push(`  ${series(g.source === 'histograms' ? 'grad norm (estimated)' : 'grad norm', g)}`);
+    if (g.topLayers.length > 0)
+      lines.push(
+        `  top layers by share of ||g||²: ${g.topLayers.map((l) => `${l.layer} ${fmt(100 * l.share)}%`).join(', ')}`,
+      );
+    if (g.clipRate !== undefined) lines.push(`  clip rate (last 100 steps): ${fmt(100 * g.clipRate)}%`);
+  }
+  if (run.alertsLogged.length > 0) {
+    const parts = run.alertsLogged.map(
+      (a) => `${a.rule}${a.level >= 2 ? ' (error)' : ''} from step ${a.firstStep} (${a.steps} steps)`,
+    );
+    lines.push(`  alerts written during training: ${parts.join('; ')}`);
+  }
+  if (run.alertsFound.length > 0) {
+    lines.push('  alerts found by the detector:');
+    for (const a of run.alertsFound.slice(0, 10)) {
+      const blame = a.blame ? `; blame ${a.blame.layer}` : '';
+      lines.push(`    step ${a.step} ${a.rule} [${a.severity}]: ${a.summary}${blame}`);
+    }
+    if (run.alertsFound.length > 10) lines.push(`    ... and ${run.alertsFound.length - 10} more`);
+  }
+  if (run.firstNonFinite)
+    lines.push(`  first non-finite value: step ${run.firstNonFinite.step} (${run.firstNonFinite.tag})`);
+  const skipped = run.rulesSkipped.map((s) => `${s.rule} (needs ${s.missing})`).join(', ');
+  lines.push(`  rules run: ${run.rulesRun.join(', ') || 'none'}${skipped ? `; not run: ${skipped}` : ''}`);
+  lines.push(`  verdict: ${LEVEL_WORD[run.level]} ${run.verdict}`);
+  return lines;
+}
+
+function problemsText(r: AnalysisReport): string[] {
+  const lines: string[] = [];
+  for (const c of r.corrupt)
+    lines.push(
+      `damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason}; ${c.skippedBytes} bytes skipped)`,
+    );
+  for (const t of r.truncated)
+    lines.push(
+      `truncated: ${t.file} ends inside a record at byte ${t.offset} (${t.bytes} bytes; a writer still running, or killed)`,
+    );
+  for (const u of r.unreadable) lines.push(`unreadable: ${u.path} (${u.error})`);
+  return lines;
+}
+
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(r: AnalysisReport): string {
+  const icon = { clean: '✅', warning: '⚠️', error: '❌' } as const;
+  const out = [
+    `## gradwatch analyze: ${icon[r.level]} ${LEVEL_WORD[r.level]}`,
+    '',
+    `\`${r.logdir}\`: ${r.runs.length} run${r.runs.length === 1 ? '' : 's'}, ${(r.bytes / 1e6).toFixed(1)} MB`,
+    '',
+    '| run | steps | loss | gradient norm | alerts | verdict |',
+    '|---|---|---|---|---:|---|',
+  ];
+  for (const run of r.runs) {
+    const steps = run.steps ? `${run.steps.first}-${run.steps.last}` : '-';
+    const loss = run.loss
+      ? `${fmt(run.loss.first)} → ${fmt(run.loss.last)} \`${sparkline(run.loss.spark)}\``
+      : '-';
+    const g = run.gradients
+      ? `${fmt(run.gradients.first)} → ${fmt(run.gradients.last)} \`${sparkline(run.gradients.spark)}\``
+      : '-';
+    out.push(
+      `| \`${escapeCell(run.run)}\` | ${steps} | ${loss} | ${g} | ${run.alertsFound.length} | ${icon[run.level]} ${escapeCell(run.verdict)} |`,
+    );
+  }
+  for (const run of r.runs.filter((x) => x.alertsFound.length > 0 || x.alertsLogged.length > 0)) {
+    out.push('', `### \`${escapeCell(run.run)}\``, '');
+    for (const a of run.alertsFound.slice(0, 20)) {
+      const blame = a.blame ? ` Blame: \`${a.blame.layer}\` (${a.blame.reason}).` : '';
+      out.push(
+        `- **step ${a.step}, ${ruleTitle(a.rule).toLowerCase()}** (${a.severity}): ${escapeCell(a.summary)}.${blame}`,
+      );
+    }
+    if (run.alertsLogged.length > 0) {
+      out.push(
+        `- written during training: ${run.alertsLogged.map((a) => `\`alerts/${a.rule}\` from step ${a.firstStep}`).join(', ')}`,
+      );
+    }
+  }
+  const problems = problemsText(r);
+  if (problems.length > 0) out.push('', '### Read problems', '', ...problems.map((p) => `- ${p}`));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderJson(r: AnalysisReport): string {
+  // Non-finite numbers become strings ("NaN", "Infinity"), which JSON cannot hold as numbers.
+  return `${JSON.stringify(r, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+}

@@ -1,0 +1,226 @@
+/**
+ * loadLogdir(): every run of a TensorBoard logdir as typed series (scalars, histograms, texts),
+ * from any writer (gradwatch, TensorFlow/Keras, PyTorch, tensorboardX). Damaged records are skipped
+ * and reported with file and byte offset, torn tails and unreadable directories are reported, and
+ * the rest is still loaded.
+ */
+import { stat } from 'node:fs/promises';
+import { discoverRuns } from '../events/logdir.js';
+import { EventFileReader } from '../events/reader.js';
+import { int64ToNumber } from '../proto/index.js';
+import { ValueDecoder } from '../summary/decode.js';
+
+export interface ScalarSeries {
+  tag: string;
+  steps: number[];
+  values: number[];
+  wallTimes: number[];
+}
+
+export interface HistogramPoint {
+  step: number;
+  wallTime: number;
+  /** Row-major [k,3]: left edge, right edge, count. */
+  buckets: Float64Array;
+}
+
+export interface TextPoint {
+  step: number;
+  wallTime: number;
+  text: string;
+}
+
+export interface LoadedRun {
+  /** Path relative to the logdir ("." for the logdir itself). */
+  name: string;
+  files: string[];
+  events: number;
+  scalars: Map<string, ScalarSeries>;
+  histograms: Map<string, { tag: string; points: HistogramPoint[] }>;
+  texts: Map<string, { tag: string; points: TextPoint[] }>;
+  /** Tags of other plugins (images, audio, ...): their point counts. */
+  other: Map<string, number>;
+}
+
+export interface LogdirProblems {
+  /** Damaged records skipped, with file and byte offset. */
+  corrupt: Array<{ file: string; offset: number; reason: string; skippedBytes: number }>;
+  /** Files that end inside a record (a writer still running, or killed mid-write). */
+  truncated: Array<{ file: string; offset: number; bytes: number }>;
+  /** Directories or files that could not be read. */
+  unreadable: Array<{ path: string; error: string }>;
+}
+
+export interface LoadedLogdir extends LogdirProblems {
+  logdir: string;
+  runs: LoadedRun[];
+  bytes: number;
+}
+
+export interface LoadOptions {
+  /** Only runs whose name matches this glob (`*` within a path segment, `**` across, `?` one character). */
+  run?: string;
+  /** Only tags matching this regular expression. */
+  tag?: RegExp;
+  /** Called as files are read: bytes read so far and in total. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Awaited after each batch of records (an exporter drains its output stream here). */
+  afterBatch?: () => Promise<void> | void;
+}
+
+/** `*` matches within a path segment, `**` across segments, `?` one character; the rest is literal. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+class ConsumerError extends Error {
+  constructor(cause: unknown) {
+    super('consumer failed', { cause });
+  }
+}
+
+/** Per-run scanning shared by loadLogdir and the analysis: calls `visit` for every decoded point. */
+export async function scanLogdir(
+  logdir: string,
+  options: LoadOptions,
+  visit: (run: string, step: number, wallTime: number, value: ReturnType<ValueDecoder['decode']>) => void,
+  onRun?: (run: { name: string; files: string[] }, events: number) => void,
+): Promise<LogdirProblems & { bytes: number; runs: Array<{ name: string; files: string[] }> }> {
+  const { runs: all, unreadable } = await discoverRuns(logdir);
+  const runFilter = options.run === undefined ? null : globToRegExp(options.run);
+  const runs = runFilter ? all.filter((r) => runFilter.test(r.name)) : all;
+  const problems: LogdirProblems = {
+    corrupt: [],
+    truncated: [],
+    unreadable: unreadable.map((u) => ({ path: u.dir, error: u.error })),
+  };
+  const sizes = new Map<string, number>();
+  for (const r of runs) {
+    for (const f of r.files)
+      sizes.set(
+        f,
+        await stat(f).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      );
+  }
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  let done = 0;
+  for (const run of runs) {
+    const decoder = new ValueDecoder();
+    let events = 0;
+    for (const file of run.files) {
+      const reader = new EventFileReader(file, { onCorrupt: 'skip' });
+      try {
+        for await (const batch of reader.eventBatches()) {
+          for (const { event } of batch) {
+            events++;
+            if (!event.summary) continue;
+            const step = int64ToNumber(event.step);
+            const wallTime = event.wallTime ?? 0;
+            for (const v of event.summary.value ?? []) {
+              if (options.tag && !options.tag.test(v.tag ?? '')) continue;
+              visit(run.name, step, wallTime, decoder.decode(v));
+            }
+          }
+          options.onProgress?.(done + reader.offset, total);
+          if (options.afterBatch) {
+            try {
+              await options.afterBatch();
+            } catch (err) {
+              throw new ConsumerError(err);
+            }
+          }
+        }
+      } catch (err) {
+        // A failure of whoever consumes the points (an export's output) is theirs, not the file's.
+        if (err instanceof ConsumerError) throw err.cause;
+        problems.unreadable.push({
+          path: file,
+          error: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        });
+      }
+      problems.corrupt.push(...reader.problems);
+      if (reader.incomplete) problems.truncated.push({ file, ...reader.incomplete });
+      done += sizes.get(file) ?? 0;
+      options.onProgress?.(done, total);
+    }
+    onRun?.(run, events);
+  }
+  return { ...problems, bytes: total, runs };
+}
+
+export async function loadLogdir(logdir: string, options: LoadOptions = {}): Promise<LoadedLogdir> {
+  const byName = new Map<string, LoadedRun>();
+  const runOf = (name: string): LoadedRun => {
+    let r = byName.get(name);
+    if (!r) {
+      r = {
+        name,
+        files: [],
+        events: 0,
+        scalars: new Map(),
+        histograms: new Map(),
+        texts: new Map(),
+        other: new Map(),
+      };
+      byName.set(name, r);
+    }
+    return r;
+  };
+  const result = await scanLogdir(
+    logdir,
+    options,
+    (run, step, wallTime, v) => {
+      const r = runOf(run);
+      if (v.kind === 'scalar') {
+        let s = r.scalars.get(v.tag);
+        if (!s) {
+          s = { tag: v.tag, steps: [], values: [], wallTimes: [] };
+          r.scalars.set(v.tag, s);
+        }
+        s.steps.push(step);
+        s.values.push(v.value);
+        s.wallTimes.push(wallTime);
+      } else if (v.kind === 'histogram') {
+        let h = r.histograms.get(v.tag);
+        if (!h) {
+          h = { tag: v.tag, points: [] };
+          r.histograms.set(v.tag, h);
+        }
+        h.points.push({ step, wallTime, buckets: v.buckets });
+      } else if (v.kind === 'text') {
+        let t = r.texts.get(v.tag);
+        if (!t) {
+          t = { tag: v.tag, points: [] };
+          r.texts.set(v.tag, t);
+        }
+        t.points.push({ step, wallTime, text: v.text });
+      } else {
+        r.other.set(v.tag, (r.other.get(v.tag) ?? 0) + 1);
+      }
+    },
+    (run, events) => {
+      const r = runOf(run.name);
+      r.files = run.files;
+      r.events = events;
+    },
+  );
+  const { runs: _runs, ...rest } = result;
+  return {
+    logdir,
+    runs: [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    ...rest,
+  };
+}
