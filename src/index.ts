@@ -8,10 +8,12 @@
  *   summary/  value builders and decoders, SummaryWriter
  *   watch/    gradient tap, on-device statistics, clipping
  *   detect/   the explosion detector: a pure fold over per-step numbers (no tfjs)
+ *   analyze/  post-hoc: loadLogdir, analyze (the detector over logged series), export, follow
  *   callback  the model.fit callback; watch-optimizer: the same for custom loops; live-detect: the
  *             detector during training (outputs and actions)
  */
 
+export * from './analyze/index.js';
 export {
   GRADIENT_HEALTH_LAYOUT,
   TensorBoardCallback,

@@ -41,12 +41,18 @@ describe('gradwatch inspect', () => {
   it('exits 2 with a clear message on usage and read errors', async () => {
     const a = await cli(['inspect']);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('expected one logdir');
+    expect(a.stderr).toContain("missing required argument 'logdir'");
     const b = await cli(['inspect', '/nonexistent/logdir']);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('cannot read logdir /nonexistent/logdir');
     const c = await cli(['frobnicate']);
     expect(c.code).toBe(2);
-    expect(c.stderr).toContain('unknown command "frobnicate"');
+    expect(c.stderr).toContain("unknown command 'frobnicate'");
+    const d = await cli(['analyze', '.', '--format', 'yaml']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain("option '-f, --format <format>' argument 'yaml' is invalid");
+    const e = await cli(['export', '.', '--tag', '(']);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('not a valid regular expression');
   });
 });

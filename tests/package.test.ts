@@ -28,7 +28,7 @@ describe('package', () => {
       '@tensorflow/tfjs-core',
       '@tensorflow/tfjs-layers',
     ]);
-    expect(Object.keys(pkg.dependencies)).toEqual(['protobufjs']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['cli-progress', 'commander', 'protobufjs']);
   });
 
   it('writes a readable event file from ESM and from CommonJS', () => {
