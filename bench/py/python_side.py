@@ -55,12 +55,37 @@ def read(logdir):
     return {"events": events, "bytes": total, "seconds": time.perf_counter() - t}
 
 
+def tbparse_load(logdir, kinds):
+    """tbparse loading the logdir into DataFrames (one per kind), as a user does; time and peak RSS."""
+    import resource
+
+    from tbparse import SummaryReader
+
+    t = time.perf_counter()
+    reader = SummaryReader(logdir, pivot=False, extra_columns={"dir_name", "wall_time"})
+    rows = 0
+    for kind in kinds.split(","):
+        rows += len(getattr(reader, kind))
+    seconds = time.perf_counter() - t
+    total = sum(
+        os.path.getsize(os.path.join(r, f)) for r, _, names in os.walk(logdir) for f in names if "tfevents" in f
+    )
+    return {
+        "rows": rows,
+        "bytes": total,
+        "seconds": seconds,
+        "maxRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "write-scalars":
         out = write_scalars(sys.argv[2], int(sys.argv[3]))
     elif cmd == "write-histograms":
         out = write_histograms(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "tbparse":
+        out = tbparse_load(sys.argv[2], sys.argv[3])
     elif cmd == "read":
         out = read(sys.argv[2])
     else:

@@ -268,7 +268,7 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
         rule,
         steps: hot.length,
         firstStep: hot[0]![0],
-        level: Math.max(...hot.map(([, v]) => v)),
+        level: hot.reduce((m, [, v]) => Math.max(m, v), 0),
       });
   }
   const nonFinite = [...c.tags.values()]
@@ -316,8 +316,9 @@ function gradientHealth(
           firstStep: records[0]?.step ?? 0,
           lastStep: records.at(-1)?.step ?? 0,
           last: global.at(-1) ?? Number.NaN,
-          min: Math.min(...global.filter(Number.isFinite)),
-          max: Math.max(...global.filter(Number.isFinite)),
+          // Loops, not Math.min(...xs): a long run has more steps than the call stack has room for.
+          min: global.reduce((m, x) => (Number.isFinite(x) && x < m ? x : m), Number.POSITIVE_INFINITY),
+          max: global.reduce((m, x) => (Number.isFinite(x) && x > m ? x : m), Number.NEGATIVE_INFINITY),
         },
         global,
       );

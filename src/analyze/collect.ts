@@ -19,6 +19,8 @@ export interface TagSummary {
   max: number;
   firstNonFinite?: number;
   spark?: Downsampler;
+  /** Every value by step, for the series the detector may read (decided once per tag). */
+  kept?: Map<number, number>;
 }
 
 /** Scalar tags whose every value is kept (they may feed the detector). */
@@ -60,6 +62,10 @@ export class RunCollector {
         max: Number.NEGATIVE_INFINITY,
         ...(v.kind === 'scalar' ? { spark: new Downsampler() } : {}),
       };
+      if (v.kind === 'scalar' && KEEP.test(v.tag)) {
+        t.kept = new Map();
+        this.kept.set(v.tag, t.kept);
+      }
       this.tags.set(v.tag, t);
     }
     t.points++;
@@ -73,14 +79,7 @@ export class RunCollector {
         if (x > t.max) t.max = x;
       } else if (t.firstNonFinite === undefined || step < t.firstNonFinite) t.firstNonFinite = step;
       t.spark!.push(step, x);
-      if (KEEP.test(v.tag)) {
-        let m = this.kept.get(v.tag);
-        if (!m) {
-          m = new Map();
-          this.kept.set(v.tag, m);
-        }
-        m.set(step, x);
-      }
+      t.kept?.set(step, x);
     } else if (v.kind === 'histogram' && /grad/i.test(v.tag)) {
       let m = this.histNorms.get(v.tag);
       if (!m) {
