@@ -69,7 +69,17 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
     expect(r.loss?.points).toBe(200);
     expect(r.loss!.change).toBeLessThan(0.2);
     expect(r.loss!.first).toBe(num(written.keras_healthy!.batch_loss![0]![1]));
-    expect(r.rulesRun).toEqual(['non_finite_loss', 'loss_spike']);
+    // The v2 gradient histograms give estimated norms, so the gradient rules run too.
+    expect(r.gradients?.source).toBe('histograms');
+    expect(r.rulesRun).toEqual([
+      'non_finite_grad',
+      'non_finite_loss',
+      'grad_spike',
+      'loss_spike',
+      'grad_growth',
+      'vanishing',
+    ]);
+    expect(r.tags).toEqual({ scalars: 1, histograms: 1, texts: 1, other: 0 });
   });
 
   it('reads double tensors and blames the layer that spiked', () => {
@@ -99,8 +109,13 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
       const rows =
         format === 'csv'
           ? lines.slice(1).map((l) => {
-              const [runName, tag, kind, step, , value] = l.split(',');
-              return { run: runName!, tag: tag!, kind: kind!, step: Number(step), value: value! };
+              const [runName, tag, kind, step, , ...rest] = l.split(',');
+              // A text value is quoted when it holds a comma; scalars and counts never are.
+              const joined = rest.join(',');
+              const value = joined.startsWith('"')
+                ? joined.slice(1, joined.lastIndexOf('"')).replace(/""/g, '"')
+                : rest[0]!;
+              return { run: runName!, tag: tag!, kind: kind!, step: Number(step), value };
             })
           : lines.map(
               (l) =>
@@ -137,6 +152,15 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
       const perStep = new Map<number, number>();
       for (const b of buckets) perStep.set(b.step, (perStep.get(b.step) ?? 0) + Number(b.value));
       expect([...perStep.values()]).toEqual(Array(60).fill(500));
+      // v2 histograms ([k,3] tensors) and text from TensorBoard's own helpers.
+      const v2 = rows.filter((r) => r.run === 'keras_healthy' && r.tag === 'grads/dense');
+      const v2Steps = new Map<number, number>();
+      for (const b of v2) v2Steps.set(b.step, (v2Steps.get(b.step) ?? 0) + Number(b.value));
+      expect([...v2Steps]).toEqual([0, 50, 100, 150].map((s) => [s, 300]));
+      const text = rows.filter((r) => r.kind === 'text');
+      expect(text.map((r) => [r.run, r.tag, r.step, r.value])).toEqual([
+        ['keras_healthy', 'notes', 0, 'lr 1e-3, *adam*'],
+      ]);
     }
   });
 

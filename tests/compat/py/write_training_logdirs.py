@@ -7,7 +7,8 @@ Runs:
   torch_explodes/  tensorboardX: train/loss and train/grad_norm per step, val/loss every 10 steps,
                    grad/fc1.weight histograms every 10 steps; the norm grows 1.5x per step from
                    step 90, is +Inf from step 108, and the loss is NaN from step 110
-  keras_healthy/   TensorBoard's summary helpers (DT_FLOAT tensors): batch_loss falling for 200 steps
+  keras_healthy/   TensorBoard's summary helpers: batch_loss (DT_FLOAT tensors) falling for 200 steps,
+                   grads/dense v2 histograms ([k,3] tensors) every 50 steps, a text note
   lightning_double/ rank-0 DT_DOUBLE tensors, as PyTorch writes them with double precision:
                    train_loss, grad_2.0_norm_total and grad_2.0_norm/layer{1,2}.weight for 200 steps,
                    layer2's norm 30x at step 150
@@ -22,7 +23,9 @@ import sys
 
 import numpy as np
 from tensorboard.compat.proto import event_pb2, summary_pb2
+from tensorboard.plugins.histogram.summary_v2 import histogram_pb
 from tensorboard.plugins.scalar.summary_v2 import scalar_pb
+from tensorboard.plugins.text.summary_v2 import text_pb
 from tensorboard.summary.writer.event_file_writer import EventFileWriter
 from tensorboard.util import tensor_util
 from tensorboardX import SummaryWriter
@@ -74,6 +77,10 @@ for step in range(200):
     loss = 2.0 * math.exp(-step / 60.0) + 0.1 + 0.02 * rng.standard_normal()
     ew.add_event(event_pb2.Event(step=step, wall_time=1700000000.0 + step, summary=scalar_pb("batch_loss", loss)))
     record("keras_healthy", "batch_loss", step, np.float32(loss))
+    if step % 50 == 0:
+        # v2 histograms ([k,3] tensors) of 300 gradient values, and a text note
+        ew.add_event(event_pb2.Event(step=step, wall_time=1700000000.0 + step, summary=histogram_pb("grads/dense", rng.standard_normal(300) * 0.01)))
+ew.add_event(event_pb2.Event(step=0, wall_time=1700000000.0, summary=text_pb("notes", "lr 1e-3, *adam*")))
 ew.close()
 
 # --- DT_DOUBLE tensors (PyTorch double precision), one spike in layer2 ---
