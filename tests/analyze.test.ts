@@ -155,3 +155,23 @@ describe('pieces', () => {
     expect(gaps.size).toBe(1);
   });
 });
+
+describe('StepSeries', () => {
+  it('keeps steps sorted, replaces a repeated step, and inserts late ones in place', async () => {
+    const { StepSeries } = await import('../src/analyze/step-series.js');
+    const s = new StepSeries();
+    for (let i = 0; i < 100; i++) s.set(i * 2, i);
+    s.set(10, -1); // repeated: replaced
+    s.set(11, 0.5); // late: inserted
+    expect(s.size).toBe(101);
+    expect(s.get(10)).toBe(-1);
+    expect(s.get(11)).toBe(0.5);
+    expect(s.get(13)).toBeUndefined();
+    const keys = [...s.keys()];
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    expect([...s].slice(5, 7)).toEqual([
+      [10, -1],
+      [11, 0.5],
+    ]);
+  });
+});

@@ -7,9 +7,10 @@ import { Detector } from '../detect/detector.js';
 import type { DetectorOptions } from '../detect/options.js';
 import { type Alert, type LayerRecord, RULES, type RuleName, type StepRecord } from '../detect/types.js';
 import { RunCollector, type TagSummary } from './collect.js';
-import { resample } from './downsample.js';
+import { Downsampler, resample } from './downsample.js';
 import { type LoadOptions, type LogdirProblems, scanLogdir } from './load.js';
 import { assignRoles, layerOfVariable, type SeriesRoles } from './series.js';
+import type { StepSeries } from './step-series.js';
 
 export type Level = 'clean' | 'warning' | 'error';
 
@@ -88,7 +89,9 @@ function worst(levels: Level[]): Level {
   return levels.includes('error') ? 'error' : levels.includes('warning') ? 'warning' : 'clean';
 }
 
-function trend(t: TagSummary, values: readonly number[]): SeriesTrend {
+/** A series' trend from its summary; the change and the sparkline come from its downsampled points. */
+function trend(t: TagSummary): SeriesTrend {
+  const values = t.spark?.values ?? [];
   const finite = values.filter(Number.isFinite);
   const tenth = Math.max(1, Math.floor(finite.length / 10));
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
@@ -101,20 +104,19 @@ function trend(t: TagSummary, values: readonly number[]): SeriesTrend {
     max: t.max,
     change: med(finite.slice(-tenth)) / med(finite.slice(0, tenth)),
     ...(t.firstNonFinite === undefined ? {} : { firstNonFinite: t.firstNonFinite }),
-    spark: resample(t.spark?.values ?? values, 40),
+    spark: resample(values, 40),
   };
 }
 
-/** Per-step detector records from the run's series (the roles say which tag is which). */
+/** Per-step detector records from the run's series (the roles say which tag is which), in step order. */
 export function recordsFromSeries(
   c: RunCollector,
   roles: SeriesRoles,
-): { records: StepRecord[]; source: 'scalar' | 'histograms' } {
-  const steps = new Set<number>();
+): { records: Iterable<StepRecord>; source: 'scalar' | 'histograms' } {
   const get = (tag: string | undefined) => (tag ? c.kept.get(tag) : undefined);
   const loss = get(roles.loss);
   const global = get(roles.globalGradNorm);
-  const layerNorms = new Map<string, Map<number, number>>();
+  const layerNorms = new Map<string, StepSeries>();
   for (const [layer, tag] of roles.layerGradNorm) {
     const m = get(tag);
     if (m) layerNorms.set(layer, m);
@@ -124,71 +126,77 @@ export function recordsFromSeries(
     source = 'histograms';
     for (const [tag, m] of c.histNorms) layerNorms.set(tag, m);
   }
-  for (const m of [loss, global, ...layerNorms.values()]) if (m) for (const s of m.keys()) steps.add(s);
   const layers = new Set(layerNorms.keys());
-  const nonFinite = new Map<
-    string,
-    Array<{
-      nan?: Map<number, number>;
-      posinf?: Map<number, number>;
-      neginf?: Map<number, number>;
-      weights?: Map<number, number>;
-    }>
-  >();
+  type Counts = Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights', StepSeries>>;
+  const nonFinite = new Map<string, Counts[]>();
   for (const [variable, kinds] of roles.nonFinite) {
     const layer = layerOfVariable(variable, layers);
-    const list = nonFinite.get(layer) ?? [];
-    list.push({
-      ...(kinds.nan ? { nan: get(kinds.nan) } : {}),
-      ...(kinds.posinf ? { posinf: get(kinds.posinf) } : {}),
-      ...(kinds.neginf ? { neginf: get(kinds.neginf) } : {}),
-      ...(kinds.weights ? { weights: get(kinds.weights) } : {}),
-    });
-    nonFinite.set(layer, list);
+    const counts: Counts = {};
+    for (const k of ['nan', 'posinf', 'neginf', 'weights'] as const) {
+      const m = get(kinds[k]);
+      if (m) counts[k] = m;
+    }
+    nonFinite.set(layer, [...(nonFinite.get(layer) ?? []), counts]);
   }
   const layerNames = [
     ...new Set([...layerNorms.keys(), ...roles.layerWeightNorm.keys(), ...nonFinite.keys()]),
   ];
+  const weightNorms = layerNames.map((n) => get(roles.layerWeightNorm.get(n)));
+  const updateRatios = layerNames.map((n) => get(roles.layerUpdateRatio.get(n)));
   const total = get(roles.nonFiniteTotal);
-  const records: StepRecord[] = [];
-  for (const step of [...steps].sort((a, b) => a - b)) {
-    const r: StepRecord = { step };
-    const l = loss?.get(step);
-    if (l !== undefined) r.loss = l;
-    const g = global?.get(step);
-    if (g !== undefined) r.globalGradNorm = g;
-    const nf = total?.get(step);
-    if (nf !== undefined) r.gradNonFinite = nf;
-    const recs: LayerRecord[] = [];
-    for (const name of layerNames) {
-      const rec: LayerRecord = { name };
-      const gn = layerNorms.get(name)?.get(step);
-      if (gn !== undefined) rec.gradNorm = gn;
-      const wn = get(roles.layerWeightNorm.get(name))?.get(step);
-      if (wn !== undefined) rec.weightNorm = wn;
-      const ur = get(roles.layerUpdateRatio.get(name))?.get(step);
-      if (ur !== undefined) rec.updateRatio = ur;
-      for (const v of nonFinite.get(name) ?? []) {
-        const [a, b, d, w] = [
-          v.nan?.get(step),
-          v.posinf?.get(step),
-          v.neginf?.get(step),
-          v.weights?.get(step),
-        ];
-        if (a !== undefined || b !== undefined || d !== undefined) {
-          rec.gradNaN = (rec.gradNaN ?? 0) + (a ?? 0);
-          rec.gradPosInf = (rec.gradPosInf ?? 0) + (b ?? 0);
-          rec.gradNegInf = (rec.gradNegInf ?? 0) + (d ?? 0);
-          rec.gradNonFinite = (rec.gradNonFinite ?? 0) + (a ?? 0) + (b ?? 0) + (d ?? 0);
+  const drivers = [loss, global, ...layerNorms.values()].filter((m): m is StepSeries => m !== undefined);
+
+  function* records(): Generator<StepRecord> {
+    // A merge of the drivers' sorted steps: every step that has a loss or a gradient norm.
+    const its = drivers.map((m) => m.keys());
+    const heads = its.map((it) => it.next());
+    for (;;) {
+      let step = Number.POSITIVE_INFINITY;
+      for (const h of heads) if (!h.done && h.value < step) step = h.value;
+      if (step === Number.POSITIVE_INFINITY) return;
+      heads.forEach((h, k) => {
+        if (!h.done && h.value === step) heads[k] = its[k]!.next();
+      });
+      const r: StepRecord = { step };
+      const l = loss?.get(step);
+      if (l !== undefined) r.loss = l;
+      const g = global?.get(step);
+      if (g !== undefined) r.globalGradNorm = g;
+      const nf = total?.get(step);
+      if (nf !== undefined) r.gradNonFinite = nf;
+      const recs: LayerRecord[] = [];
+      layerNames.forEach((name, k) => {
+        const rec: LayerRecord = { name };
+        let any = false;
+        const gn = layerNorms.get(name)?.get(step);
+        if (gn !== undefined) [rec.gradNorm, any] = [gn, true];
+        const wn = weightNorms[k]?.get(step);
+        if (wn !== undefined) [rec.weightNorm, any] = [wn, true];
+        const ur = updateRatios[k]?.get(step);
+        if (ur !== undefined) [rec.updateRatio, any] = [ur, true];
+        for (const v of nonFinite.get(name) ?? []) {
+          const [a, b, d, w] = [
+            v.nan?.get(step),
+            v.posinf?.get(step),
+            v.neginf?.get(step),
+            v.weights?.get(step),
+          ];
+          if (a !== undefined || b !== undefined || d !== undefined) {
+            rec.gradNaN = (rec.gradNaN ?? 0) + (a ?? 0);
+            rec.gradPosInf = (rec.gradPosInf ?? 0) + (b ?? 0);
+            rec.gradNegInf = (rec.gradNegInf ?? 0) + (d ?? 0);
+            rec.gradNonFinite = (rec.gradNonFinite ?? 0) + (a ?? 0) + (b ?? 0) + (d ?? 0);
+            any = true;
+          }
+          if (w !== undefined) [rec.weightNonFinite, any] = [(rec.weightNonFinite ?? 0) + w, true];
         }
-        if (w !== undefined) rec.weightNonFinite = (rec.weightNonFinite ?? 0) + w;
-      }
-      if (Object.keys(rec).length > 1) recs.push(rec);
+        if (any) recs.push(rec);
+      });
+      if (recs.length > 0) r.layers = recs;
+      yield r;
     }
-    if (recs.length > 0) r.layers = recs;
-    records.push(r);
   }
-  return { records, source };
+  return { records: { [Symbol.iterator]: records }, source };
 }
 
 /** Which rules the data can feed, and for the others, what is missing. */
@@ -221,12 +229,17 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   const app = applicability(roles, hasLayerNorms, roles.globalGradNorm !== undefined);
   const det = new Detector(detector);
   const found: Alert[] = [];
-  for (const r of records) for (const a of det.observe(r)) if (a.first) found.push(a);
+  const health = new GradientHealth();
+  // One pass over the steps, never all in memory: the detector and the gradient summary together.
+  for (const r of records) {
+    for (const a of det.observe(r)) if (a.first) found.push(a);
+    health.add(r);
+  }
   // A loss logged per epoch only: its own pass, on the epoch axis.
   if (!roles.loss && roles.epochLoss) {
     const m = c.kept.get(roles.epochLoss)!;
     const epochDetector = new Detector(detector);
-    for (const step of [...m.keys()].sort((a, b) => a - b)) {
+    for (const step of m.keys()) {
       for (const a of epochDetector.observeGradients({ step, loss: m.get(step)! })) {
         if (a.first) found.push({ ...a, summary: `epoch ${step}: ${a.summary}` });
       }
@@ -256,20 +269,21 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
     level: 'clean',
     verdict: '',
   };
-  if (lossSummary) report.loss = trend(lossSummary, [...(c.kept.get(lossSummary.tag)?.values() ?? [])]);
-  report.gradients = gradientHealth(c, roles, source, records);
-  if (!report.gradients) delete report.gradients;
+  if (lossSummary) report.loss = trend(lossSummary);
+  const gradients = health.result(c, roles, source);
+  if (gradients) report.gradients = gradients;
   for (const [rule, tag] of roles.alertLevels) {
     const m = c.kept.get(tag);
     if (!m) continue;
-    const hot = [...m].filter(([, v]) => v > 0).sort(([a], [b]) => a - b);
-    if (hot.length > 0)
-      report.alertsLogged.push({
-        rule,
-        steps: hot.length,
-        firstStep: hot[0]![0],
-        level: hot.reduce((m, [, v]) => Math.max(m, v), 0),
-      });
+    let steps = 0;
+    let firstStep = Number.NaN;
+    let level = 0;
+    for (const [step, v] of m) {
+      if (!(v > 0)) continue;
+      if (steps++ === 0) firstStep = step;
+      level = Math.max(level, v);
+    }
+    if (steps > 0) report.alertsLogged.push({ rule, steps, firstStep, level });
   }
   const nonFinite = [...c.tags.values()]
     // Clipping series are not health signals (ZClip's threshold is infinite during its warm-up).
@@ -280,58 +294,72 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   return report;
 }
 
-function gradientHealth(
-  c: RunCollector,
-  roles: SeriesRoles,
-  source: 'scalar' | 'histograms',
-  records: StepRecord[],
-): RunReport['gradients'] {
-  const share = new Map<string, { sq: number; last: number }>();
-  let totalSq = 0;
-  const global: number[] = [];
-  for (const r of records) {
+/** Per-layer shares of the squared gradient norm, and the global norm's trend, over a run. */
+class GradientHealth {
+  readonly #share = new Map<string, { sq: number; last: number }>();
+  #totalSq = 0;
+  /** The global norm when only per-layer norms were logged: summarised like a tag. */
+  readonly #derived: TagSummary = {
+    tag: 'sum of per-layer norms',
+    kind: 'scalar',
+    points: 0,
+    firstStep: Number.NaN,
+    lastStep: Number.NaN,
+    last: Number.NaN,
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+    spark: new Downsampler(),
+  };
+
+  add(r: StepRecord): void {
     let stepSq = 0;
+    let any = false;
     for (const l of r.layers ?? []) {
-      if (l.gradNorm === undefined || !Number.isFinite(l.gradNorm)) continue;
-      const s = share.get(l.name) ?? { sq: 0, last: Number.NaN };
+      if (l.gradNorm === undefined) continue;
+      any = true;
+      if (!Number.isFinite(l.gradNorm)) {
+        stepSq = Number.NaN;
+        continue;
+      }
+      const s = this.#share.get(l.name) ?? { sq: 0, last: Number.NaN };
       s.sq += l.gradNorm * l.gradNorm;
       s.last = l.gradNorm;
-      share.set(l.name, s);
-      totalSq += l.gradNorm * l.gradNorm;
+      this.#share.set(l.name, s);
+      this.#totalSq += l.gradNorm * l.gradNorm;
       stepSq += l.gradNorm * l.gradNorm;
     }
-    if (r.globalGradNorm !== undefined) global.push(r.globalGradNorm);
-    else if (r.layers?.some((l) => l.gradNorm !== undefined)) global.push(Math.sqrt(stepSq));
+    if (!any) return;
+    const d = this.#derived;
+    const g = Math.sqrt(stepSq);
+    if (d.points++ === 0) d.firstStep = r.step;
+    d.lastStep = r.step;
+    d.last = g;
+    if (Number.isFinite(g)) {
+      d.min = Math.min(d.min, g);
+      d.max = Math.max(d.max, g);
+    } else d.firstNonFinite ??= r.step;
+    d.spark!.push(r.step, g);
   }
-  const tag = roles.globalGradNorm;
-  const summary = tag ? c.tags.get(tag) : undefined;
-  if (!summary && global.length === 0) return undefined;
-  const t = summary
-    ? trend(summary, [...(c.kept.get(summary.tag)?.values() ?? [])])
-    : trend(
-        {
-          tag: source === 'histograms' ? 'estimated from gradient histograms' : 'sum of per-layer norms',
-          kind: 'scalar',
-          points: global.length,
-          firstStep: records[0]?.step ?? 0,
-          lastStep: records.at(-1)?.step ?? 0,
-          last: global.at(-1) ?? Number.NaN,
-          // Loops, not Math.min(...xs): a long run has more steps than the call stack has room for.
-          min: global.reduce((m, x) => (Number.isFinite(x) && x < m ? x : m), Number.POSITIVE_INFINITY),
-          max: global.reduce((m, x) => (Number.isFinite(x) && x > m ? x : m), Number.NEGATIVE_INFINITY),
-        },
-        global,
-      );
-  const clip = roles.clipRate ? c.tags.get(roles.clipRate)?.last : undefined;
-  return {
-    ...t,
-    source,
-    topLayers: [...share]
-      .map(([layer, s]) => ({ layer, share: totalSq > 0 ? s.sq / totalSq : Number.NaN, lastNorm: s.last }))
-      .sort((a, b) => b.share - a.share)
-      .slice(0, 3),
-    ...(clip === undefined ? {} : { clipRate: clip }),
-  };
+
+  result(c: RunCollector, roles: SeriesRoles, source: 'scalar' | 'histograms'): RunReport['gradients'] {
+    const summary = roles.globalGradNorm ? c.tags.get(roles.globalGradNorm) : undefined;
+    if (!summary && this.#derived.points === 0) return undefined;
+    if (source === 'histograms') this.#derived.tag = 'estimated from gradient histograms';
+    const clip = roles.clipRate ? c.tags.get(roles.clipRate)?.last : undefined;
+    return {
+      ...trend(summary ?? this.#derived),
+      source,
+      topLayers: [...this.#share]
+        .map(([layer, s]) => ({
+          layer,
+          share: this.#totalSq > 0 ? s.sq / this.#totalSq : Number.NaN,
+          lastNorm: s.last,
+        }))
+        .sort((a, b) => b.share - a.share)
+        .slice(0, 3),
+      ...(clip === undefined ? {} : { clipRate: clip }),
+    };
+  }
 }
 
 function verdict(r: RunReport): [Level, string] {

@@ -6,6 +6,7 @@
 import type { DecodedValue } from '../summary/decode.js';
 import { Downsampler } from './downsample.js';
 import { normFromBuckets } from './series.js';
+import { StepSeries } from './step-series.js';
 
 export interface TagSummary {
   tag: string;
@@ -20,7 +21,7 @@ export interface TagSummary {
   firstNonFinite?: number;
   spark?: Downsampler;
   /** Every value by step, for the series the detector may read (decided once per tag). */
-  kept?: Map<number, number>;
+  kept?: StepSeries;
 }
 
 /** Scalar tags whose every value is kept (they may feed the detector). */
@@ -29,9 +30,9 @@ const KEEP = /norm|loss|ratio|^(alerts|clip|nonfinite)\//i;
 
 export class RunCollector {
   readonly tags = new Map<string, TagSummary>();
-  readonly kept = new Map<string, Map<number, number>>();
+  readonly kept = new Map<string, StepSeries>();
   /** Estimated norms from gradient histograms: tag -> step -> norm. */
-  readonly histNorms = new Map<string, Map<number, number>>();
+  readonly histNorms = new Map<string, StepSeries>();
   readonly explanations: Array<{ step: number; text: string }> = [];
   firstWallTime = Number.POSITIVE_INFINITY;
   lastWallTime = Number.NEGATIVE_INFINITY;
@@ -63,7 +64,7 @@ export class RunCollector {
         ...(v.kind === 'scalar' ? { spark: new Downsampler() } : {}),
       };
       if (v.kind === 'scalar' && KEEP.test(v.tag)) {
-        t.kept = new Map();
+        t.kept = new StepSeries();
         this.kept.set(v.tag, t.kept);
       }
       this.tags.set(v.tag, t);
@@ -83,7 +84,7 @@ export class RunCollector {
     } else if (v.kind === 'histogram' && /grad/i.test(v.tag)) {
       let m = this.histNorms.get(v.tag);
       if (!m) {
-        m = new Map();
+        m = new StepSeries();
         this.histNorms.set(v.tag, m);
       }
       m.set(step, normFromBuckets(v.buckets));
