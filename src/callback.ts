@@ -153,13 +153,14 @@ export class TensorBoardCallback extends Callback {
     if (!optimizer) throw new Error('tensorBoard(): the model must be compiled (it has no optimizer)');
     this.#detach();
     const o = this.#options;
-    const layerOf = layerMap(model);
+    const names = variableNames(model);
     // A Sequential trains through its inner LayersModel, which is the one whose isTraining flag fit sets.
     const inner = (model as unknown as { model?: { isTraining?: boolean; fit?: unknown } }).model;
     const trainee = (inner && typeof inner.fit === 'function' ? inner : model) as { isTraining?: boolean };
     const watcher = new Watcher(
       watcherOptionsFor(optimizer, o, {
-        layerOf: (name) => layerOf.get(name) ?? name,
+        layerOf: (name) => names.layer.get(name) ?? name,
+        tagName: (name) => names.tag.get(name) ?? name,
         alive: () => trainee.isTraining !== false,
         stepsSeen: this.#stepsSeen,
         ...(this.#detector?.needsGate ? { gate: (c) => this.#gate(c, model) } : {}),
@@ -337,6 +338,25 @@ export const GRADIENT_HEALTH_LAYOUT = {
     },
   ],
 };
+
+/**
+ * Maps each trainable variable's tfjs name to its layer's name, and to the name its series are
+ * logged under: the name before tfjs made it unique in the process (`rnn/kernel`, not `rnn/kernel_1`
+ * for a second model), unless two variables of this model would then share it.
+ */
+function variableNames(model: LayersModel): { layer: Map<string, string>; tag: Map<string, string> } {
+  const layer = layerMap(model);
+  const original = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const w of model.trainableWeights) {
+    const o = (w as unknown as { originalName?: string }).originalName ?? w.name;
+    original.set(w.name, o);
+    count.set(o, (count.get(o) ?? 0) + 1);
+  }
+  const tag = new Map<string, string>();
+  for (const [name, o] of original) tag.set(name, count.get(o) === 1 ? o : name);
+  return { layer, tag };
+}
 
 /** Maps each trainable variable's name to its layer's name, recursing into nested models. */
 function layerMap(model: LayersModel): Map<string, string> {

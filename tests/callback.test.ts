@@ -53,6 +53,28 @@ async function scalars(dir: string): Promise<Map<string, Series>> {
 }
 
 describe('tensorBoard() callback', () => {
+  it("logs the same tags for the same model trained twice in one process (tfjs renames the second one's variables)", async () => {
+    const dirs = [tempDir(), tempDir()];
+    const { x, y } = data();
+    for (const dir of dirs) {
+      const model = makeModel(77); // same layer names both times: h77, o77
+      const cb = tensorBoard(dir, { histogramFreq: 1, detect: false });
+      await model.fit(x, y, { epochs: 1, batchSize: 10, verbose: 0, callbacks: [cb] });
+      await cb.close();
+      model.dispose();
+    }
+    const tags = async (dir: string) => {
+      const out = new Set<string>();
+      for await (const p of readSummaries(dir)) out.add(p.value.tag);
+      return [...out].sort();
+    };
+    const [a, b] = [await tags(dirs[0]!), await tags(dirs[1]!)];
+    expect(b).toEqual(a);
+    expect(a).toContain('grad_hist/h77/kernel');
+    expect(a).toContain('grad_norm/o77/bias');
+    tf.dispose([x, y]);
+  });
+
   it('logs the gradient norms and update ratios of the update actually applied', async () => {
     const dir = tempDir();
     const model = makeModel(11);

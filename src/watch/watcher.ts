@@ -54,6 +54,12 @@ export interface WatcherOptions {
   updates: boolean;
   /** Layer that owns a variable. */
   layerOf: (variableName: string) => string;
+  /**
+   * The name a variable's series are logged under (default: its name). tfjs makes variable names
+   * unique per process (`dense/kernel_1` for a second model); the callback logs the name the layer
+   * gave it, so runs trained one after another in a process share tags and overlay in TensorBoard.
+   */
+  tagName?: (variableName: string) => string;
   /** Step number of the first update seen. */
   firstStep: number;
   /**
@@ -109,7 +115,9 @@ export function watcherOptionsFor(
   optimizer: tf.Optimizer,
   o: ResolvedWatchOptions,
   extra: Pick<WatcherOptions, 'layerOf'> &
-    Partial<Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate'>> & {
+    Partial<
+      Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName'>
+    > & {
       /** Steps already seen (skipped updates do not advance the optimizer's counter). */
       stepsSeen?: number;
     },
@@ -348,7 +356,7 @@ export class Watcher {
           step: cur.step,
           scalars: cur.stats,
           variables: grads.map((g) => ({
-            name: g.name,
+            name: o.tagName ? o.tagName(g.name) : g.name,
             layer: o.layerOf(g.name),
             hasGradient: g.tensor !== undefined,
             size: g.tensor?.size ?? 0,
