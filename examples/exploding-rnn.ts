@@ -6,7 +6,8 @@
  *      and never recovers; gradwatch's detector raises alerts as it builds up and names the layer;
  *   2. with adaptive clipping (ZClip): the same spikes are clipped, and the model trains.
  *
- *   npm run example:exploding      (writes ./runs/exploding-rnn-<time>/{no-clipping,zclip})
+ *   npm run example:exploding [-- <dir>]   (writes <dir> or ./runs/exploding-rnn-<time>, with runs
+ *                                           no-clipping/ and zclip/)
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -14,7 +15,10 @@ import * as tf from '@tensorflow/tfjs';
 import { type Alert, type ClipConfig, tensorBoard } from '../src/index.js';
 
 await tf.setBackend('cpu');
-const root = join(process.cwd(), 'runs', `exploding-rnn-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+// An output directory may be given (the browser check uses one); by default a new one under ./runs.
+const root =
+  process.argv[2] ??
+  join(process.cwd(), 'runs', `exploding-rnn-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 const STEPS_PER_EPOCH = 16;
 const T = 20;

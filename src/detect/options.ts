@@ -79,7 +79,7 @@ export interface ResolvedDetectorOptions {
 }
 
 export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
-  spike: { alpha: 0.97, zThreshold: 6, minRatio: 2, maxRatio: 10, maxWindow: 100, warmupSteps: 25 },
+  spike: { alpha: 0.97, zThreshold: 6, minRatio: 4, maxRatio: 10, maxWindow: 100, warmupSteps: 25 },
   lossSpike: { window: 50, minPoints: 10, factor: 3, madZ: 8 },
   growth: { window: 20, factor: 4, minR2: 0.6, warmupSteps: 10 },
   vanishing: { floor: 1e-8, window: 50 },
