@@ -166,7 +166,8 @@ export class LiveDetector {
     const firsts = decided.filter((d) => d.alert.first || d.action !== 'warn');
     if (firsts.length === 0) return;
     const text = firsts.map((d) => explainAlert(d.alert) + actionText(d)).join('\n\n---\n\n');
-    writer.text(ALERT_TAGS.explanation, text, step);
+    // Layer names are the user's: one with a lone surrogate would make the text unencodable.
+    writer.text(ALERT_TAGS.explanation, text.toWellFormed(), step);
   }
 
   #print(d: Decided): void {

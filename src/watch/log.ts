@@ -5,19 +5,27 @@
 import type { SummaryWriter } from '../summary/writer.js';
 import type { StepStats } from './step-stats.js';
 
+/**
+ * Tags are built from layer and variable names, which the user chose. A name with a lone surrogate
+ * cannot be encoded as UTF-8 (the writer rejects such tags, and TensorBoard's loader would fail on
+ * the file), so it is logged with U+FFFD in its place rather than losing every series of the step.
+ * Names are never used as paths, so "..", "/" and control characters need no treatment.
+ */
+const clean = (name: string) => (name.isWellFormed() ? name : name.toWellFormed());
+
 export const TAGS = {
   globalGradNorm: 'grad_norm/global',
-  gradNorm: (name: string) => `grad_norm/${name}`,
-  gradMax: (name: string) => `grad_max/${name}`,
+  gradNorm: (name: string) => `grad_norm/${clean(name)}`,
+  gradMax: (name: string) => `grad_max/${clean(name)}`,
   nonfiniteTotal: 'nonfinite/grad_total',
-  nonfinite: (name: string, kind: 'nan' | 'posinf' | 'neginf') => `nonfinite/${name}/${kind}`,
-  weightNonfinite: (name: string) => `nonfinite/${name}/weights`,
-  weightNorm: (name: string) => `weight_norm/${name}`,
+  nonfinite: (name: string, kind: 'nan' | 'posinf' | 'neginf') => `nonfinite/${clean(name)}/${kind}`,
+  weightNonfinite: (name: string) => `nonfinite/${clean(name)}/weights`,
+  weightNorm: (name: string) => `weight_norm/${clean(name)}`,
   globalWeightNorm: 'weight_norm/global',
-  updateRatio: (name: string) => `update_ratio/${name}`,
+  updateRatio: (name: string) => `update_ratio/${clean(name)}`,
   globalUpdateRatio: 'update_ratio/global',
   learningRate: 'learning_rate',
-  histogram: (kind: 'grad' | 'weight' | 'update', name: string) => `${kind}_hist/${name}`,
+  histogram: (kind: 'grad' | 'weight' | 'update', name: string) => `${kind}_hist/${clean(name)}`,
   // Pre- and post-clip norms are named as such: grad_norm/* are always the gradients as computed.
   clipPreNorm: 'clip/pre_clip_global_norm',
   clipPostNorm: 'clip/post_clip_global_norm',
