@@ -304,7 +304,12 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   }
 
   async #open(): Promise<FileHandle> {
-    await mkdir(this.logdir, { recursive: true });
+    await mkdir(this.logdir, { recursive: true }).catch(async (err: NodeJS.ErrnoException) => {
+      // Node's recursive mkdir reports ENOENT for a directory it cannot create on a read-only
+      // filesystem; one plain mkdir of the last level gives the real reason (EROFS, EACCES).
+      if (err.code !== 'ENOENT') throw err;
+      await mkdir(this.logdir);
+    });
     for (let attempt = 0; ; attempt++) {
       try {
         const fh = await open(this.#path, 'ax');
