@@ -72,12 +72,24 @@ export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAUL
   const k = bucketCount;
   const width = (max - min) / k;
   const counts = new Float64Array(k);
-  if (Number.isFinite(width) && width > 0) {
-    const inv = 1 / width;
+  const inv = 1 / width;
+  // 1/width overflows when the range is subnormal (found by the property test: [0, -5e-324]).
+  if (Number.isFinite(width) && width > 0 && Number.isFinite(inv)) {
     for (let i = 0; i < n; i++) {
       const v = values[i]!;
       if (v - v !== 0) continue;
       let b = Math.floor((v - min) * inv);
+      if (b >= k) b = k - 1;
+      else if (b < 0) b = 0;
+      counts[b]!++;
+    }
+  } else if (Number.isFinite(width)) {
+    // A subnormal range: divide by it instead (slower, and only ever needed here).
+    const range = max - min;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) continue;
+      let b = Math.floor(((v - min) / range) * k);
       if (b >= k) b = k - 1;
       else if (b < 0) b = 0;
       counts[b]!++;

@@ -73,19 +73,21 @@ export function histogramBlock(x: tf.Tensor, k: number, allFinite = false): tf.T
   if (allFinite) {
     const min = tf.min(v);
     const max = tf.max(v);
-    const width = tf.div(tf.sub(max, min), k);
-    const scale = tf.div(tf.scalar(1), tf.where(tf.greater(width, 0), width, tf.onesLike(width)));
-    const idx = tf.clipByValue(tf.floor(tf.mul(tf.sub(v, min), scale)), 0, k - 1);
+    // (v - min) / range * k, not (v - min) / (range / k): in float32 a subnormal range divided by k
+    // rounds to 0, and 1 / width overflows, either of which would put every value in one bucket.
+    const range = tf.sub(max, min);
+    const safe = tf.where(tf.greater(range, 0), range, tf.onesLike(range));
+    const idx = tf.clipByValue(tf.floor(tf.mul(tf.div(tf.sub(v, min), safe), k)), 0, k - 1);
     const counts = tf.bincount(tf.cast(idx, 'int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), k);
     return tf.concat([tf.stack([min, max]), tf.cast(counts, 'float32')]) as tf.Tensor1D;
   }
   const finite = tf.isFinite(v);
   const min = tf.min(tf.where(finite, v, tf.fill(v.shape, Number.POSITIVE_INFINITY)));
   const max = tf.max(tf.where(finite, v, tf.fill(v.shape, Number.NEGATIVE_INFINITY)));
-  const width = tf.div(tf.sub(max, min), k);
-  const safeWidth = tf.where(tf.greater(width, 0), width, tf.onesLike(width));
+  const range = tf.sub(max, min);
+  const safeRange = tf.where(tf.greater(range, 0), range, tf.onesLike(range));
   const shifted = tf.where(finite, tf.sub(v, min), tf.zerosLike(v));
-  const idx = tf.clipByValue(tf.floor(tf.div(shifted, safeWidth)), 0, k - 1);
+  const idx = tf.clipByValue(tf.floor(tf.mul(tf.div(shifted, safeRange), k)), 0, k - 1);
   const counts = tf.denseBincount(
     tf.cast(idx, 'int32') as tf.Tensor1D,
     tf.cast(finite, 'float32') as tf.Tensor1D,
