@@ -8,10 +8,10 @@
  *   npm run bench:analyze -- [--rounds 3] [--mb 32] [--memory-mb 1024]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fmt, median, nodeChild, PYTHON, py, ROOT } from './lib.js';
+import { ensureLogdir, fmt, median, nodeChild, PYTHON, py, ROOT } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,17 +22,6 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const OUT = join(ROOT, 'bench/out');
-
-async function ensureLogdir(mb: number): Promise<string> {
-  const dir = join(OUT, `logdir-${mb}mb`);
-  if (!existsSync(join(dir, '.complete'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(OUT, { recursive: true });
-    await nodeChild('bench/node-side.ts', ['generate', dir, String(mb)]);
-    writeFileSync(join(dir, '.complete'), '');
-  }
-  return dir;
-}
 
 if (!existsSync(PYTHON)) execFileSync('bash', ['scripts/setup-venv.sh'], { cwd: ROOT, stdio: 'inherit' });
 execFileSync(PYTHON, ['-m', 'pip', 'install', '-q', '-r', join(ROOT, 'bench/py/requirements.txt')], {

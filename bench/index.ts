@@ -9,12 +9,12 @@
  * in bench/out/ and reused.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crcBench } from './crc.js';
-import { fmt, hasPython, median, nodeChild, py, ROOT } from './lib.js';
+import { ensureLogdir, fmt, hasPython, median, nodeChild, py, ROOT } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,16 +78,6 @@ async function writeRound(kind: 'scalars' | 'histograms', nOurs: number, nTheirs
     }
   }
   return { ours: median(ours), theirs: median(theirs), oursAll: ours, theirsAll: theirs };
-}
-
-async function ensureLogdir(mb: number): Promise<string> {
-  const dir = join(OUT, `logdir-${mb}mb`);
-  if (!existsSync(join(dir, '.complete'))) {
-    rmSync(dir, { recursive: true, force: true });
-    await nodeChild('bench/node-side.ts', ['generate', dir, String(mb)]);
-    writeFileSync(join(dir, '.complete'), '');
-  }
-  return dir;
 }
 
 say(`# gradwatch benchmark, ${results.date}`);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -43,3 +43,19 @@ export function dirBytes(dir: string): number {
 
 export const fmt = (x: number, digits = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * The generated benchmark logdir of `mb` megabytes (8 scalars per step, 4 histograms every 10 steps),
+ * made once by bench/node-side.ts and kept in bench/out/ (a `.complete` marker guards half-made ones).
+ */
+export async function ensureLogdir(mb: number): Promise<string> {
+  const out = join(ROOT, 'bench/out');
+  const dir = join(out, `logdir-${mb}mb`);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    await nodeChild('bench/node-side.ts', ['generate', dir, String(mb)]);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return dir;
+}

@@ -18,6 +18,7 @@ import { type ExportFormat, exportLogdir } from './analyze/export.js';
 import { follow } from './analyze/follow.js';
 import { renderJson, renderMarkdown, renderText } from './analyze/format.js';
 import { alertLine } from './detect/explain.js';
+import { SEVERITY_LEVEL } from './detect/types.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
 
 /** Logdirs smaller than this get no progress bar (it would only flicker). */
@@ -53,7 +54,7 @@ function progress(): { onProgress?: (done: number, total: number) => void; stop:
   };
 }
 
-const RANK: Record<Level, number> = { clean: 0, warning: 1, error: 2 };
+const RANK: Record<Level, number> = { clean: 0, ...SEVERITY_LEVEL };
 
 function exitCodeFor(report: AnalysisReport, failOn: 'warning' | 'error' | 'never'): number {
   if (failOn === 'never') return 0;

@@ -153,30 +153,23 @@ function tabular(): { x: tf.Tensor; y: tf.Tensor } {
 }
 
 export const SCENARIOS: Scenario[] = [
-  {
-    name: 'SimpleRNN tanh, SGD, learning rate rising 5%/step',
-    kind: 'explodes',
-    run: (d) => {
-      const { x, y } = sequences(20);
-      return train(rnn('simpleRNN', 'tanh', 1, 'sgd', 0.01), x, y, d, { lrGrowth: 1.05 });
-    },
-  },
-  {
-    name: 'SimpleRNN relu, recurrent gain 1.0, SGD, lr rising 5%/step',
-    kind: 'explodes',
-    run: (d) => {
-      const { x, y } = sequences(20);
-      return train(rnn('simpleRNN', 'relu', 1, 'sgd', 0.001), x, y, d, { lrGrowth: 1.05 });
-    },
-  },
-  {
-    name: 'SimpleRNN linear, SGD, lr rising 5%/step',
-    kind: 'explodes',
-    run: (d) => {
-      const { x, y } = sequences(20);
-      return train(rnn('simpleRNN', 'linear', 1, 'sgd', 0.0005), x, y, d, { lrGrowth: 1.05 });
-    },
-  },
+  // SimpleRNNs whose learning rate rises 5% a step until they explode.
+  ...(
+    [
+      ['SimpleRNN tanh, SGD, learning rate rising 5%/step', 'tanh', 0.01],
+      ['SimpleRNN relu, recurrent gain 1.0, SGD, lr rising 5%/step', 'relu', 0.001],
+      ['SimpleRNN linear, SGD, lr rising 5%/step', 'linear', 0.0005],
+    ] as const
+  ).map(
+    ([name, activation, lr]): Scenario => ({
+      name,
+      kind: 'explodes',
+      run: (d) => {
+        const { x, y } = sequences(20);
+        return train(rnn('simpleRNN', activation, 1, 'sgd', lr), x, y, d, { lrGrowth: 1.05 });
+      },
+    }),
+  ),
   {
     name: 'LSTM, recurrent gain 3, SGD, lr rising 5%/step',
     kind: 'explodes',

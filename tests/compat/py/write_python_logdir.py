@@ -11,7 +11,6 @@ Runs written:
 """
 
 import json
-import math
 import os
 import sys
 
@@ -24,6 +23,8 @@ from tensorboard.plugins.text.summary_v2 import text_pb
 from tensorboard.summary.writer.event_file_writer import EventFileWriter
 from tensorboard.util import tensor_util
 from tensorboardX import SummaryWriter
+
+from jsonnum import jnum
 
 logdir, out_path = sys.argv[1], sys.argv[2]
 rng = np.random.default_rng(7)
@@ -62,14 +63,6 @@ for step, v in enumerate([0.1, 0.2, 1.0 / 3.0]):
     ew.add_event(event_pb2.Event(step=step, wall_time=1700000000.0, summary=summary_pb2.Summary(value=[value])))
 ew.close()
 
-
-def jnum(x):
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    return x
 
 
 # --- what TensorBoard's Python loader sees ---

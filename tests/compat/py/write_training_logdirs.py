@@ -30,6 +30,8 @@ from tensorboard.summary.writer.event_file_writer import EventFileWriter
 from tensorboard.util import tensor_util
 from tensorboardX import SummaryWriter
 
+from jsonnum import jnum
+
 logdir, out_path = sys.argv[1], sys.argv[2]
 rng = np.random.default_rng(11)
 written = {}
@@ -38,14 +40,6 @@ written = {}
 def record(run, tag, step, value):
     written.setdefault(run, {}).setdefault(tag, []).append([step, jnum(value)])
 
-
-def jnum(x):
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "Infinity" if x > 0 else "-Infinity"
-    return x
 
 
 # --- tensorboardX, an explosion ---
