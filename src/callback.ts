@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from './detect/types.js';
-import { type DetectOptions, LiveDetector } from './live-detect.js';
+import { type Decided, type DetectOptions, LiveDetector } from './live-detect.js';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
@@ -25,7 +25,7 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
-import type { GradientCheck } from './watch/step-stats.js';
+import type { GradientCheck, StepStats } from './watch/step-stats.js';
 import { Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
@@ -238,19 +238,36 @@ export class TensorBoardCallback extends Callback {
 
   async #writeStats(final = false): Promise<void> {
     const watcher = this.#watcher;
-    if (!watcher || !this.#train) return;
-    try {
-      const stats = await watcher.drain();
-      const lr = learningRateOf(this.#watchedModel?.optimizer);
-      for (const s of stats) writeStepStats(this.#train, s, lr);
-      if (this.#detector) {
-        for (const { alert } of this.#detector.take(stats, this.#train, final)) {
-          if (alert.first && this.#alerts.length < MAX_KEPT_ALERTS) this.#alerts.push(alert);
-        }
-        if (this.#detector.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
+    const train = this.#train;
+    if (!watcher || !train) return;
+    const detector = this.#detector;
+    const keep = (decided: readonly Decided[]) => {
+      for (const { alert } of decided) {
+        if (alert.first && this.#alerts.length < MAX_KEPT_ALERTS) this.#alerts.push(alert);
       }
+    };
+    try {
+      const lr = learningRateOf(this.#watchedModel?.optimizer);
+      await watcher.drain((s) => {
+        const decided = detector ? this.#detect(s) : [];
+        writeStepStats(train, s, lr, detector?.levels(decided));
+        detector?.explain(train, s.step, decided);
+        keep(decided);
+      });
+      if (detector && final) keep(detector.take([], train, true));
+      if (detector?.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
     } catch (err) {
       this.#warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
+    }
+  }
+
+  /** The detector's decisions for a step; a failing detector is reported once and then says nothing. */
+  #detect(s: StepStats): Decided[] {
+    try {
+      return this.#detector!.takeStep(s);
+    } catch (err) {
+      this.#warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
+      return [];
     }
   }
 

@@ -63,6 +63,7 @@ export class LiveDetector {
   #gated = new Map<number, Decided[]>();
   #lastGated = Number.NEGATIVE_INFINITY;
   #toldWhere = false;
+  #quiet: ReadonlyArray<readonly [string, number]> | undefined;
   /** Set once an alert's action was 'stop'. */
   stopped = false;
   readonly needsGate: boolean;
@@ -103,33 +104,66 @@ export class LiveDetector {
   take(stats: readonly StepStats[], writer: SummaryWriter | null, final = false): Decided[] {
     const out: Decided[] = [];
     const steps = new Map<number, Decided[]>();
-    const upTo = final
-      ? Number.POSITIVE_INFINITY
-      : Math.max(Number.NEGATIVE_INFINITY, ...stats.map((s) => s.step));
-    for (const s of stats) {
-      if (!s.scalars) continue;
-      const r = recordFromStats(s);
-      const gradientHalf =
-        s.step <= this.#lastGated
-          ? (this.#gated.get(s.step) ?? [])
-          : this.#detector.observeGradients(r).map((a) => this.#decide(a, false));
-      this.#gated.delete(s.step);
-      const weightHalf = this.#detector.observeWeights(r).map((a) => this.#decide(a, false));
-      steps.set(s.step, [...gradientHalf, ...weightHalf]);
-    }
-    // Gated steps whose statistics are not logged (statsFreq > 1) still report their alerts, once the
-    // drained statistics have caught up with them (the gate runs ahead of asynchronous drains).
-    for (const [step, decided] of this.#gated) {
-      if (step > upTo) continue;
+    for (const s of stats) steps.set(s.step, this.takeStep(s));
+    for (const [step, decided] of this.#leftovers(
+      final ? Number.POSITIVE_INFINITY : Math.max(0, ...steps.keys()),
+    ))
       steps.set(step, decided);
-      this.#gated.delete(step);
-    }
     for (const [step, decided] of [...steps].sort(([a], [b]) => a - b)) {
       out.push(...decided);
-      if (writer) this.#write(writer, step, decided);
-      if (this.#console) for (const d of decided) if (d.alert.first) this.#print(d);
+      if (writer) writer.scalars(this.levels(decided), step);
+      this.explain(writer, step, decided);
     }
     return out;
+  }
+
+  /** One step's decisions (the rules not already run by the gate), without output. */
+  takeStep(s: StepStats): Decided[] {
+    const r = recordFromStats(s);
+    const gradientHalf =
+      s.step <= this.#lastGated
+        ? (this.#gated.get(s.step) ?? [])
+        : this.#detector.observeGradients(r).map((a) => this.#decide(a, false));
+    this.#gated.delete(s.step);
+    const weightHalf = this.#detector.observeWeights(r).map((a) => this.#decide(a, false));
+    return weightHalf.length === 0 ? gradientHalf : [...gradientHalf, ...weightHalf];
+  }
+
+  /**
+   * Gated steps up to `upTo` whose statistics never came (the optimizer threw after the gate): their
+   * alerts are still reported, in step order.
+   */
+  #leftovers(upTo: number): Array<[number, Decided[]]> {
+    const out: Array<[number, Decided[]]> = [];
+    for (const [step, decided] of this.#gated) {
+      if (step > upTo) continue;
+      out.push([step, decided]);
+      this.#gated.delete(step);
+    }
+    return out;
+  }
+
+  /** The `alerts/<rule>` levels of a step: 0 quiet, 1 warning, 2 error. */
+  levels(decided: readonly Decided[]): ReadonlyArray<readonly [string, number]> {
+    // The common case, a quiet step, has the same all-zero list every time.
+    this.#quiet ??= this.#rules.map((r) => [ALERT_TAGS.level(r), 0] as const);
+    if (decided.length === 0) return this.#quiet;
+    const level = new Map<RuleName, number>(this.#rules.map((r) => [r, 0]));
+    for (const { alert } of decided)
+      level.set(alert.rule, Math.max(level.get(alert.rule) ?? 0, SEVERITY_LEVEL[alert.severity]));
+    return [...level].map(([rule, v]) => [ALERT_TAGS.level(rule), v] as const);
+  }
+
+  /** The explanation of each burst's first alert (Text tab) and its console line. */
+  explain(writer: SummaryWriter | null, step: number, decided: readonly Decided[]): void {
+    if (decided.length === 0) return;
+    if (this.#console) for (const d of decided) if (d.alert.first) this.#print(d);
+    if (!writer) return;
+    const firsts = decided.filter((d) => d.alert.first || d.action !== 'warn');
+    if (firsts.length === 0) return;
+    const text = firsts.map((d) => explainAlert(d.alert) + actionText(d)).join('\n\n---\n\n');
+    // Layer names are the user's: one with a lone surrogate would make the text unencodable.
+    writer.text(ALERT_TAGS.explanation, text.toWellFormed(), step);
   }
 
   #decide(alert: Alert, beforeUpdate: boolean): Decided {
@@ -153,21 +187,6 @@ export class LiveDetector {
     if (action === 'skip' && !beforeUpdate) action = 'warn';
     if (action === 'stop') this.stopped = true;
     return { alert, action };
-  }
-
-  #write(writer: SummaryWriter, step: number, decided: Decided[]): void {
-    const level = new Map<RuleName, number>(this.#rules.map((r) => [r, 0]));
-    for (const { alert } of decided)
-      level.set(alert.rule, Math.max(level.get(alert.rule) ?? 0, SEVERITY_LEVEL[alert.severity]));
-    writer.scalars(
-      [...level].map(([rule, v]) => [ALERT_TAGS.level(rule), v]),
-      step,
-    );
-    const firsts = decided.filter((d) => d.alert.first || d.action !== 'warn');
-    if (firsts.length === 0) return;
-    const text = firsts.map((d) => explainAlert(d.alert) + actionText(d)).join('\n\n---\n\n');
-    // Layer names are the user's: one with a lone surrogate would make the text unencodable.
-    writer.text(ALERT_TAGS.explanation, text.toWellFormed(), step);
   }
 
   #print(d: Decided): void {
@@ -269,21 +288,39 @@ export function recordFromVariables(
   return loss === undefined ? { step, layers } : { step, loss, layers };
 }
 
-/** The detector record of a logged step. */
+/** The detector record of a logged step, from its per-layer statistics. */
 export function recordFromStats(s: StepStats): StepRecord {
-  const r = recordFromVariables(s.step, s.loss, s.variables);
-  const byName = new Map(s.layers.map((l) => [l.name, l]));
-  for (const l of r.layers ?? []) {
-    const u = byName.get(l.name)?.updateRatio;
-    if (l.gradNorm !== undefined && u !== undefined && !Number.isNaN(u) && !s.skipped) l.updateRatio = u;
+  const layers: LayerRecord[] = new Array(s.layers.length);
+  for (let i = 0; i < s.layers.length; i++) {
+    const l = s.layers[i]!;
+    const r: LayerRecord = {
+      name: l.name,
+      gradNonFinite: l.gradNaN + l.gradPosInf + l.gradNegInf,
+      gradNaN: l.gradNaN,
+      gradPosInf: l.gradPosInf,
+      gradNegInf: l.gradNegInf,
+      weightNonFiniteBefore: l.weightNonFiniteBefore,
+    };
+    // A layer none of whose variables got a gradient has no gradient norm (its sum is 0).
+    if (l.gradNorm > 0 || s.variables.some((v) => v.layer === l.name && v.hasGradient))
+      r.gradNorm = l.gradNorm;
+    if (l.weightNorm !== undefined) {
+      r.weightNorm = l.weightNorm;
+      r.weightNonFinite = l.weightNonFinite ?? 0;
+    }
+    if (l.updateRatio !== undefined && !Number.isNaN(l.updateRatio) && !s.skipped)
+      r.updateRatio = l.updateRatio;
+    layers[i] = r;
   }
-  return {
-    ...r,
+  const record: StepRecord = {
+    step: s.step,
+    layers,
     globalGradNorm: s.globalGradNorm,
     gradNonFinite: s.gradNonFinite,
-    ...(s.skipped ? { skipped: true } : {}),
-    ...(s.clip
-      ? { clip: { clipped: s.clip.clipped, postClipNorm: s.clip.postClipNorm, threshold: s.clip.threshold } }
-      : {}),
   };
+  if (s.loss !== undefined) record.loss = s.loss;
+  if (s.skipped) record.skipped = true;
+  if (s.clip)
+    record.clip = { clipped: s.clip.clipped, postClipNorm: s.clip.postClipNorm, threshold: s.clip.threshold };
+  return record;
 }

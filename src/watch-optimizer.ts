@@ -4,7 +4,7 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
-import { type DetectOptions, LiveDetector } from './live-detect.js';
+import { type Decided, type DetectOptions, LiveDetector } from './live-detect.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, ZClipState } from './watch/clip.js';
 import { writeStepStats } from './watch/log.js';
@@ -78,10 +78,18 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
     draining = draining.then(async () => {
       try {
         const lr = (optimizer as unknown as { learningRate?: unknown }).learningRate;
-        const stats = await watcher.drain();
-        for (const s of stats) writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined);
         const wasStopped = detector?.stopped;
-        detector?.take(stats, writer, final);
+        await watcher.drain((s) => {
+          let decided: Decided[] = [];
+          try {
+            decided = detector?.takeStep(s) ?? [];
+          } catch (err) {
+            warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
+          }
+          writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined, detector?.levels(decided));
+          detector?.explain(writer, s.step, decided);
+        });
+        if (final) detector?.take([], writer, true);
         if (detector?.stopped && !wasStopped) {
           console.warn('gradwatch: an alert asked to stop: the optimizer skips every update from now on');
         }

@@ -2,11 +2,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
+import { suiteBackends, useBackend } from './backends.js';
 import { tempDir } from './helpers.js';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 function makeModel(seed = 1, optimizer: tf.Optimizer | string = tf.train.sgd(0.1)) {
   const init = (s: number) => tf.initializers.glorotUniform({ seed: s });
@@ -52,311 +49,319 @@ async function scalars(dir: string): Promise<Map<string, Series>> {
   return runs;
 }
 
-describe('tensorBoard() callback', () => {
-  it("logs the same tags for the same model trained twice in one process (tfjs renames the second one's variables)", async () => {
-    const dirs = [tempDir(), tempDir()];
-    const { x, y } = data();
-    for (const dir of dirs) {
-      const model = makeModel(77); // same layer names both times: h77, o77
-      const cb = tensorBoard(dir, { histogramFreq: 1, detect: false });
-      await model.fit(x, y, { epochs: 1, batchSize: 10, verbose: 0, callbacks: [cb] });
-      await cb.close();
-      model.dispose();
-    }
-    const tags = async (dir: string) => {
-      const out = new Set<string>();
-      for await (const p of readSummaries(dir)) out.add(p.value.tag);
-      return [...out].sort();
-    };
-    const [a, b] = [await tags(dirs[0]!), await tags(dirs[1]!)];
-    expect(b).toEqual(a);
-    expect(a).toContain('grad_hist/h77/kernel');
-    expect(a).toContain('grad_norm/o77/bias');
-    tf.dispose([x, y]);
-  });
+describe.each(suiteBackends())('on the %s backend', (backend) => {
+  beforeAll(() => useBackend(backend));
 
-  it('logs the gradient norms and update ratios of the update actually applied', async () => {
-    const dir = tempDir();
-    const model = makeModel(11);
-    const { x, y } = data();
-    // Expected first-step gradients, computed independently on the initial weights.
-    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const before = vars.map((v) => v.clone());
-    const { grads } = tf.variableGrads(
-      () => tf.losses.meanSquaredError(y, model.predict(x) as tf.Tensor) as tf.Scalar,
-      vars,
-    );
-    const sq = (t: tf.Tensor) => t.square().sum().dataSync()[0]!;
-    const expected = vars.map((v) => Math.sqrt(sq(grads[v.name]!)));
-    const expectedGlobal = Math.sqrt(expected.reduce((a, b) => a + b * b, 0));
-    const cb = tensorBoard(dir, { histogramFreq: 1 });
-    await model.fit(x, y, { epochs: 1, batchSize: 32, shuffle: false, callbacks: [cb], verbose: 0 });
-    await cb.close();
-    const train = (await scalars(dir)).get('train')!;
-    expect(train.get('grad_norm/global')![0]!.step).toBe(1);
-    expect(train.get('grad_norm/global')![0]!.value).toBeCloseTo(expectedGlobal, 5);
-    for (const [i, v] of vars.entries()) {
-      expect(train.get(`grad_norm/${v.name}`)![0]!.value).toBeCloseTo(expected[i]!, 5);
-      // SGD: ||Δw|| = lr * ||g||, measured after the update.
-      const wAfter = Math.sqrt(sq(v));
-      expect(train.get(`update_ratio/${v.name}`)![0]!.value).toBeCloseTo((0.1 * expected[i]!) / wAfter, 5);
-      expect(train.get(`weight_norm/${v.name}`)![0]!.value).toBeCloseTo(wAfter, 5);
-    }
-    expect(train.get('learning_rate')![0]!.value).toBeCloseTo(0.1, 7);
-    expect(train.get('nonfinite/grad_total')![0]!.value).toBe(0);
-    const layers = new Set([...train.keys()].filter((t) => /^grad_norm\/[^/]+$/.test(t)));
-    expect(layers).toEqual(new Set(['grad_norm/global', 'grad_norm/h11', 'grad_norm/o11']));
-    tf.dispose([x, y, ...before, ...Object.values(grads)]);
-  });
-
-  it('writes the same runs and tags as tf.node.tensorBoard, and keeps counting across fit calls', async () => {
-    const dir = tempDir();
-    const model = makeModel(21, 'adam');
-    const { x, y } = data();
-    const cb = tensorBoard(dir, { updateFreq: 'batch' });
-    await model.fit(x, y, { epochs: 2, batchSize: 8, validationSplit: 0.25, callbacks: [cb], verbose: 0 });
-    await model.fit(x, y, { epochs: 1, batchSize: 8, validationSplit: 0.25, callbacks: [cb], verbose: 0 });
-    await cb.close();
-    const runs = await scalars(dir);
-    expect([...runs.keys()].sort()).toEqual(['train', 'val']);
-    const train = runs.get('train')!;
-    expect(train.get('batch_loss')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(train.get('epoch_loss')!.map((p) => p.step)).toEqual([1, 2, 3]);
-    expect(train.get('grad_norm/global')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(
-      runs
-        .get('val')!
-        .get('epoch_loss')!
-        .map((p) => p.step),
-    ).toEqual([1, 2, 3]);
-    for (const k of ['applyGradients', 'minimize', 'computeGradients'])
-      expect(Object.hasOwn(model.optimizer, k)).toBe(false);
-  });
-
-  it('updateFreq N writes batch metrics every N batches', async () => {
-    const dir = tempDir();
-    const model = makeModel(31);
-    const { x, y } = data();
-    const cb = tensorBoard(dir, { updateFreq: 3 });
-    await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
-    await cb.close();
-    expect(
-      (await scalars(dir))
-        .get('train')!
-        .get('batch_loss')!
-        .map((p) => p.step),
-    ).toEqual([3, 6]);
-  });
-
-  it('does not leak tensors in fit or fitDataset', async () => {
-    const { x, y } = data(64);
-    const [xs, ys] = [x.unstack(), y.unstack()];
-    for (const mode of ['fit', 'fitDataset'] as const) {
-      const model = makeModel(41, 'adam');
-      const cb = tensorBoard(tempDir(), { updateFreq: 'batch', histogramFreq: 2, histograms: true });
-      const run = (epochs: number) =>
-        mode === 'fit'
-          ? model.fit(x, y, { epochs, batchSize: 16, validationSplit: 0.25, callbacks: [cb], verbose: 0 })
-          : model.fitDataset(tf.data.zip({ xs: tf.data.array(xs), ys: tf.data.array(ys) }).batch(16), {
-              epochs,
-              callbacks: [cb],
-              verbose: 0,
-            });
-      await run(1);
-      const after1 = tf.memory().numTensors;
-      await run(4);
-      expect(tf.memory().numTensors, mode).toBe(after1);
-      await cb.close();
-    }
-  });
-
-  it('leaves training bitwise identical to an unwatched run', async () => {
-    const { x, y } = data(48);
-    const train = async (watch: boolean) => {
-      const model = makeModel(51, tf.train.adam(0.05));
-      const callbacks = watch ? [tensorBoard(tempDir(), { histogramFreq: 1, histograms: true })] : [];
-      await model.fit(x, y, { epochs: 3, batchSize: 16, shuffle: false, callbacks, verbose: 0 });
-      return model.getWeights().map((w) => Array.from(w.dataSync()));
-    };
-    expect(await train(true)).toEqual(await train(false));
-  });
-
-  it('restores the optimizer when fit throws, at its next use', async () => {
-    const model = makeModel(61);
-    const { x, y } = data();
-    const cb = tensorBoard(tempDir());
-    const boom = new tf.CustomCallback({
-      onBatchEnd: async () => {
-        throw new Error('boom');
-      },
+  describe('tensorBoard() callback', () => {
+    it("logs the same tags for the same model trained twice in one process (tfjs renames the second one's variables)", async () => {
+      const dirs = [tempDir(), tempDir()];
+      const { x, y } = data();
+      for (const dir of dirs) {
+        const model = makeModel(77); // same layer names both times: h77, o77
+        const cb = tensorBoard(dir, { histogramFreq: 1, detect: false });
+        await model.fit(x, y, { epochs: 1, batchSize: 10, verbose: 0, callbacks: [cb] });
+        await cb.close();
+        model.dispose();
+      }
+      const tags = async (dir: string) => {
+        const out = new Set<string>();
+        for await (const p of readSummaries(dir)) out.add(p.value.tag);
+        return [...out].sort();
+      };
+      const [a, b] = [await tags(dirs[0]!), await tags(dirs[1]!)];
+      expect(b).toEqual(a);
+      expect(a).toContain('grad_hist/h77/kernel');
+      expect(a).toContain('grad_norm/o77/bias');
+      tf.dispose([x, y]);
     });
-    await expect(
-      model.fit(x, y, { epochs: 1, batchSize: 8, callbacks: [cb, boom], verbose: 0 }),
-    ).rejects.toThrow('boom');
-    expect(Object.hasOwn(model.optimizer, 'applyGradients')).toBe(true); // still tapped: onTrainEnd never ran
-    const n = tf.memory().numTensors;
-    model.optimizer.minimize(() => tf.losses.meanSquaredError(y, model.predict(x) as tf.Tensor) as tf.Scalar);
-    for (const k of ['applyGradients', 'minimize', 'computeGradients'])
-      expect(Object.hasOwn(model.optimizer, k)).toBe(false);
-    expect(tf.memory().numTensors).toBeLessThanOrEqual(n);
-    await cb.close();
-  });
 
-  it('restores the optimizer when training is stopped early', async () => {
-    const dir = tempDir();
-    const model = makeModel(65);
-    const { x, y } = data();
-    const cb = tensorBoard(dir);
-    const stopper = new tf.CustomCallback({
-      onBatchEnd: async (batch) => {
-        if (batch === 1) model.stopTraining = true;
-      },
-    });
-    await model.fit(x, y, { epochs: 5, batchSize: 8, callbacks: [cb, stopper], verbose: 0 });
-    for (const k of ['applyGradients', 'minimize', 'computeGradients'])
-      expect(Object.hasOwn(model.optimizer, k)).toBe(false);
-    await cb.close();
-    expect(
-      (await scalars(dir))
-        .get('train')!
-        .get('grad_norm/global')!
-        .map((p) => p.step),
-    ).toEqual([1, 2]);
-  });
-
-  it('works next to other callbacks: EarlyStopping on either side, and plain objects with { model }', async () => {
-    const { x, y } = data();
-    for (const order of ['before', 'after', 'plain'] as const) {
+    it('logs the gradient norms and update ratios of the update actually applied', async () => {
       const dir = tempDir();
-      const model = makeModel(71);
-      const es = tf.callbacks.earlyStopping({ monitor: 'loss', patience: 5 });
-      const plainSeen: number[] = [];
-      const cb = tensorBoard(dir, order === 'plain' ? { model } : {});
-      const callbacks =
-        order === 'before'
-          ? [cb, es]
-          : order === 'after'
-            ? [es, cb]
-            : [{ onEpochEnd: async (e: number) => void plainSeen.push(e) }, cb];
-      await model.fit(x, y, {
-        epochs: 2,
-        batchSize: 16,
-        callbacks: callbacks as tf.CustomCallbackArgs[],
-        verbose: 0,
-      });
+      const model = makeModel(11);
+      const { x, y } = data();
+      // Expected first-step gradients, computed independently on the initial weights.
+      const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const before = vars.map((v) => v.clone());
+      const { grads } = tf.variableGrads(
+        () => tf.losses.meanSquaredError(y, model.predict(x) as tf.Tensor) as tf.Scalar,
+        vars,
+      );
+      const sq = (t: tf.Tensor) => t.square().sum().dataSync()[0]!;
+      const expected = vars.map((v) => Math.sqrt(sq(grads[v.name]!)));
+      const expectedGlobal = Math.sqrt(expected.reduce((a, b) => a + b * b, 0));
+      const cb = tensorBoard(dir, { histogramFreq: 1 });
+      await model.fit(x, y, { epochs: 1, batchSize: 32, shuffle: false, callbacks: [cb], verbose: 0 });
       await cb.close();
       const train = (await scalars(dir)).get('train')!;
-      expect(train.get('grad_norm/global')?.length, order).toBe(4);
-      expect(train.get('epoch_loss')!.length, order).toBe(2);
-      if (order === 'plain') expect(plainSeen).toEqual([0, 1]);
-    }
-  });
+      expect(train.get('grad_norm/global')![0]!.step).toBe(1);
+      expect(train.get('grad_norm/global')![0]!.value).toBeCloseTo(expectedGlobal, 5);
+      for (const [i, v] of vars.entries()) {
+        // Logged under the name the layer gave it (tfjs adds _1 to a second model's in a process).
+        const name = (model.trainableWeights[i] as unknown as { originalName: string }).originalName;
+        expect(train.get(`grad_norm/${name}`)![0]!.value).toBeCloseTo(expected[i]!, 5);
+        // SGD: ||Δw|| = lr * ||g||, measured after the update.
+        const wAfter = Math.sqrt(sq(v));
+        expect(train.get(`update_ratio/${name}`)![0]!.value).toBeCloseTo((0.1 * expected[i]!) / wAfter, 5);
+        expect(train.get(`weight_norm/${name}`)![0]!.value).toBeCloseTo(wAfter, 5);
+      }
+      expect(train.get('learning_rate')![0]!.value).toBeCloseTo(0.1, 7);
+      expect(train.get('nonfinite/grad_total')![0]!.value).toBe(0);
+      const layers = new Set([...train.keys()].filter((t) => /^grad_norm\/[^/]+$/.test(t)));
+      expect(layers).toEqual(new Set(['grad_norm/global', 'grad_norm/h11', 'grad_norm/o11']));
+      tf.dispose([x, y, ...before, ...Object.values(grads)]);
+    });
 
-  it('rejects bad options with errors naming them', () => {
-    expect(() => tensorBoard('/tmp/x', { histogramFreq: -1 })).toThrow(
-      /histogramFreq must be an integer >= 0/,
-    );
-    expect(() => tensorBoard('/tmp/x', { statsFreq: 0 })).toThrow(/statsFreq must be an integer >= 1/);
-    expect(() => tensorBoard('/tmp/x', { updateFreq: 0 })).toThrow(/updateFreq must be an integer >= 1/);
-    expect(() => tensorBoard('/tmp/x', { updateFreq: 'often' as 'batch' })).toThrow(/updateFreq must be/);
-    expect(() => tensorBoard('/tmp/x', { histogramFreg: 1 } as object)).toThrow(
-      /unknown option "histogramFreg"/,
-    );
-    expect(() => tensorBoard('/tmp/x', { buckets: '30' as unknown as number })).toThrow(
-      /buckets must be a number/,
-    );
-    expect(() => tensorBoard('/tmp/x', { histograms: { gradient: true } as object })).toThrow(
-      /unknown option "gradient"/,
-    );
-    expect(() => tensorBoard('', {})).toThrow(/logdir must be a non-empty string/);
-    expect(() => tensorBoard('/tmp/x', { model: {} as tf.LayersModel })).toThrow(
-      /model must be a tfjs LayersModel/,
-    );
-  });
+    it('writes the same runs and tags as tf.node.tensorBoard, and keeps counting across fit calls', async () => {
+      const dir = tempDir();
+      const model = makeModel(21, 'adam');
+      const { x, y } = data();
+      const cb = tensorBoard(dir, { updateFreq: 'batch' });
+      await model.fit(x, y, { epochs: 2, batchSize: 8, validationSplit: 0.25, callbacks: [cb], verbose: 0 });
+      await model.fit(x, y, { epochs: 1, batchSize: 8, validationSplit: 0.25, callbacks: [cb], verbose: 0 });
+      await cb.close();
+      const runs = await scalars(dir);
+      expect([...runs.keys()].sort()).toEqual(['train', 'val']);
+      const train = runs.get('train')!;
+      expect(train.get('batch_loss')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(train.get('epoch_loss')!.map((p) => p.step)).toEqual([1, 2, 3]);
+      expect(train.get('grad_norm/global')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(
+        runs
+          .get('val')!
+          .get('epoch_loss')!
+          .map((p) => p.step),
+      ).toEqual([1, 2, 3]);
+      for (const k of ['applyGradients', 'minimize', 'computeGradients'])
+        expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+    });
 
-  it('fails clearly on a model that was not compiled', async () => {
-    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });
-    const cb = tensorBoard(tempDir());
-    cb.setModel(model);
-    await expect(cb.onTrainBegin()).rejects.toThrow(/must be compiled/);
-    await cb.close();
-  });
-});
+    it('updateFreq N writes batch metrics every N batches', async () => {
+      const dir = tempDir();
+      const model = makeModel(31);
+      const { x, y } = data();
+      const cb = tensorBoard(dir, { updateFreq: 3 });
+      await model.fit(x, y, { epochs: 1, batchSize: 4, callbacks: [cb], verbose: 0 });
+      await cb.close();
+      expect(
+        (await scalars(dir))
+          .get('train')!
+          .get('batch_loss')!
+          .map((p) => p.step),
+      ).toEqual([3, 6]);
+    });
 
-describe('watchOptimizer()', () => {
-  it('logs a custom training loop and restores the optimizer on unwatch', async () => {
-    const dir = tempDir();
-    const w = tf.variable(tf.tensor1d([1, -2, 3]), true, 'loop/w');
-    const b = tf.variable(tf.scalar(0.5), true, 'loop/b');
-    const opt = tf.train.sgd(0.1);
-    const unwatch = watchOptimizer(opt, { logdir: join(dir, 'loop'), histogramFreq: 2 });
-    const start = tf.memory().numTensors;
-    for (let i = 0; i < 5; i++) {
-      opt.minimize(() => tf.sum(tf.square(tf.add(w, b))) as tf.Scalar);
-    }
-    await unwatch();
-    for (const k of ['applyGradients', 'minimize', 'computeGradients'])
-      expect(Object.hasOwn(opt, k)).toBe(false);
-    expect(tf.memory().numTensors).toBe(start);
-    const loop = (await scalars(dir)).get('loop')!;
-    expect(loop.get('grad_norm/global')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
-    // d/dw sum((w+b)^2) = 2(w+b) at the initial values.
-    expect(loop.get('grad_norm/loop/w')![0]!.value).toBeCloseTo(Math.hypot(3, -3, 7), 5);
-    expect(loop.get('grad_norm/loop')).toBeDefined();
-    tf.dispose([w, b]);
-  });
+    it('does not leak tensors in fit or fitDataset', async () => {
+      const { x, y } = data(64);
+      const [xs, ys] = [x.unstack(), y.unstack()];
+      for (const mode of ['fit', 'fitDataset'] as const) {
+        const model = makeModel(41, 'adam');
+        const cb = tensorBoard(tempDir(), { updateFreq: 'batch', histogramFreq: 2, histograms: true });
+        const run = (epochs: number) =>
+          mode === 'fit'
+            ? model.fit(x, y, { epochs, batchSize: 16, validationSplit: 0.25, callbacks: [cb], verbose: 0 })
+            : model.fitDataset(tf.data.zip({ xs: tf.data.array(xs), ys: tf.data.array(ys) }).batch(16), {
+                epochs,
+                callbacks: [cb],
+                verbose: 0,
+              });
+        await run(1);
+        const after1 = tf.memory().numTensors;
+        await run(4);
+        expect(tf.memory().numTensors, mode).toBe(after1);
+        await cb.close();
+      }
+    });
 
-  it('counts non-finite gradients per variable', async () => {
-    const dir = tempDir();
-    const v = tf.variable(tf.tensor1d([1, 0, -1, 2]), true, 'nf/v');
-    const opt = tf.train.sgd(0.01);
-    const unwatch = watchOptimizer(opt, { logdir: dir, histogramFreq: 1 });
-    // d/dv sqrt(v) is +Inf at 0 and NaN for negatives.
-    opt.minimize(() => tf.sum(tf.sqrt(v)) as tf.Scalar);
-    await unwatch();
-    const s = (await scalars(dir)).get('.')!;
-    expect(s.get('nonfinite/nf/v/nan')![0]!.value).toBe(1);
-    expect(s.get('nonfinite/nf/v/posinf')![0]!.value).toBe(1);
-    expect(s.get('nonfinite/grad_total')![0]!.value).toBe(2);
-    const hist: Float64Array[] = [];
-    for await (const p of readSummaries(dir)) if (p.value.kind === 'histogram') hist.push(p.value.buckets);
-    expect(hist).toHaveLength(1);
-    expect(hist[0]!.reduce((a, _, i) => (i % 3 === 2 ? a + hist[0]![i]! : a), 0)).toBe(2); // only the finite ones
-    v.dispose();
-  });
+    it('leaves training bitwise identical to an unwatched run', async () => {
+      const { x, y } = data(48);
+      const train = async (watch: boolean) => {
+        const model = makeModel(51, tf.train.adam(0.05));
+        const callbacks = watch ? [tensorBoard(tempDir(), { histogramFreq: 1, histograms: true })] : [];
+        await model.fit(x, y, { epochs: 3, batchSize: 16, shuffle: false, callbacks, verbose: 0 });
+        return model.getWeights().map((w) => Array.from(w.dataSync()));
+      };
+      expect(await train(true)).toEqual(await train(false));
+    });
 
-  it('buckets histograms on the device exactly as the CPU bucketing does', async () => {
-    const dir = tempDir();
-    const v = tf.variable(tf.zeros([10]), true, 'hist/v');
-    const c = tf.range(0, 10); // the gradient of sum(v * c) is c = [0, 1, ..., 9]
-    const opt = tf.train.sgd(0.01);
-    const unwatch = watchOptimizer(opt, { logdir: dir, histogramFreq: 1, buckets: 9, histograms: true });
-    opt.minimize(() => tf.sum(tf.mul(v, c)) as tf.Scalar);
-    await unwatch();
-    const got = new Map<string, number[][]>();
-    for await (const p of readSummaries(dir)) {
-      if (p.value.kind !== 'histogram') continue;
-      const b = p.value.buckets;
-      got.set(
-        p.value.tag,
-        Array.from({ length: b.length / 3 }, (_, i) => Array.from(b.subarray(i * 3, i * 3 + 3))),
+    it('restores the optimizer when fit throws, at its next use', async () => {
+      const model = makeModel(61);
+      const { x, y } = data();
+      const cb = tensorBoard(tempDir());
+      const boom = new tf.CustomCallback({
+        onBatchEnd: async () => {
+          throw new Error('boom');
+        },
+      });
+      await expect(
+        model.fit(x, y, { epochs: 1, batchSize: 8, callbacks: [cb, boom], verbose: 0 }),
+      ).rejects.toThrow('boom');
+      expect(Object.hasOwn(model.optimizer, 'applyGradients')).toBe(true); // still tapped: onTrainEnd never ran
+      const n = tf.memory().numTensors;
+      model.optimizer.minimize(
+        () => tf.losses.meanSquaredError(y, model.predict(x) as tf.Tensor) as tf.Scalar,
       );
-    }
-    expect(got.get('grad_hist/hist/v')).toEqual(
-      Array.from({ length: 9 }, (_, i) => [i, i + 1, i === 8 ? 2 : 1]),
-    );
-    // Weights after one SGD step are -0.01 * c; the update equals them (weights started at 0).
-    expect(got.get('weight_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
-    expect(got.get('update_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
-    tf.dispose([v, c]);
+      for (const k of ['applyGradients', 'minimize', 'computeGradients'])
+        expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+      expect(tf.memory().numTensors).toBeLessThanOrEqual(n);
+      await cb.close();
+    });
+
+    it('restores the optimizer when training is stopped early', async () => {
+      const dir = tempDir();
+      const model = makeModel(65);
+      const { x, y } = data();
+      const cb = tensorBoard(dir);
+      const stopper = new tf.CustomCallback({
+        onBatchEnd: async (batch) => {
+          if (batch === 1) model.stopTraining = true;
+        },
+      });
+      await model.fit(x, y, { epochs: 5, batchSize: 8, callbacks: [cb, stopper], verbose: 0 });
+      for (const k of ['applyGradients', 'minimize', 'computeGradients'])
+        expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+      await cb.close();
+      expect(
+        (await scalars(dir))
+          .get('train')!
+          .get('grad_norm/global')!
+          .map((p) => p.step),
+      ).toEqual([1, 2]);
+    });
+
+    it('works next to other callbacks: EarlyStopping on either side, and plain objects with { model }', async () => {
+      const { x, y } = data();
+      for (const order of ['before', 'after', 'plain'] as const) {
+        const dir = tempDir();
+        const model = makeModel(71);
+        const es = tf.callbacks.earlyStopping({ monitor: 'loss', patience: 5 });
+        const plainSeen: number[] = [];
+        const cb = tensorBoard(dir, order === 'plain' ? { model } : {});
+        const callbacks =
+          order === 'before'
+            ? [cb, es]
+            : order === 'after'
+              ? [es, cb]
+              : [{ onEpochEnd: async (e: number) => void plainSeen.push(e) }, cb];
+        await model.fit(x, y, {
+          epochs: 2,
+          batchSize: 16,
+          callbacks: callbacks as tf.CustomCallbackArgs[],
+          verbose: 0,
+        });
+        await cb.close();
+        const train = (await scalars(dir)).get('train')!;
+        expect(train.get('grad_norm/global')?.length, order).toBe(4);
+        expect(train.get('epoch_loss')!.length, order).toBe(2);
+        if (order === 'plain') expect(plainSeen).toEqual([0, 1]);
+      }
+    });
+
+    it('rejects bad options with errors naming them', () => {
+      expect(() => tensorBoard('/tmp/x', { histogramFreq: -1 })).toThrow(
+        /histogramFreq must be an integer >= 0/,
+      );
+      expect(() => tensorBoard('/tmp/x', { statsFreq: 0 })).toThrow(/statsFreq must be an integer >= 1/);
+      expect(() => tensorBoard('/tmp/x', { updateFreq: 0 })).toThrow(/updateFreq must be an integer >= 1/);
+      expect(() => tensorBoard('/tmp/x', { updateFreq: 'often' as 'batch' })).toThrow(/updateFreq must be/);
+      expect(() => tensorBoard('/tmp/x', { histogramFreg: 1 } as object)).toThrow(
+        /unknown option "histogramFreg"/,
+      );
+      expect(() => tensorBoard('/tmp/x', { buckets: '30' as unknown as number })).toThrow(
+        /buckets must be a number/,
+      );
+      expect(() => tensorBoard('/tmp/x', { histograms: { gradient: true } as object })).toThrow(
+        /unknown option "gradient"/,
+      );
+      expect(() => tensorBoard('', {})).toThrow(/logdir must be a non-empty string/);
+      expect(() => tensorBoard('/tmp/x', { model: {} as tf.LayersModel })).toThrow(
+        /model must be a tfjs LayersModel/,
+      );
+    });
+
+    it('fails clearly on a model that was not compiled', async () => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });
+      const cb = tensorBoard(tempDir());
+      cb.setModel(model);
+      await expect(cb.onTrainBegin()).rejects.toThrow(/must be compiled/);
+      await cb.close();
+    });
   });
 
-  it('validates options', () => {
-    const opt = tf.train.sgd(0.1);
-    expect(() => watchOptimizer(opt, {})).toThrow(/logdir must be a non-empty string/);
-    expect(() => watchOptimizer({} as tf.Optimizer, { logdir: '/tmp/x' })).toThrow(
-      /must be a tfjs Optimizer/,
-    );
-    expect(() => watchOptimizer(opt, { logdir: '/tmp/x', statsFreq: -2 })).toThrow(/statsFreq/);
+  describe('watchOptimizer()', () => {
+    it('logs a custom training loop and restores the optimizer on unwatch', async () => {
+      const dir = tempDir();
+      const w = tf.variable(tf.tensor1d([1, -2, 3]), true, 'loop/w');
+      const b = tf.variable(tf.scalar(0.5), true, 'loop/b');
+      const opt = tf.train.sgd(0.1);
+      const unwatch = watchOptimizer(opt, { logdir: join(dir, 'loop'), histogramFreq: 2 });
+      const start = tf.memory().numTensors;
+      for (let i = 0; i < 5; i++) {
+        opt.minimize(() => tf.sum(tf.square(tf.add(w, b))) as tf.Scalar);
+      }
+      await unwatch();
+      for (const k of ['applyGradients', 'minimize', 'computeGradients'])
+        expect(Object.hasOwn(opt, k)).toBe(false);
+      expect(tf.memory().numTensors).toBe(start);
+      const loop = (await scalars(dir)).get('loop')!;
+      expect(loop.get('grad_norm/global')!.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+      // d/dw sum((w+b)^2) = 2(w+b) at the initial values.
+      expect(loop.get('grad_norm/loop/w')![0]!.value).toBeCloseTo(Math.hypot(3, -3, 7), 5);
+      expect(loop.get('grad_norm/loop')).toBeDefined();
+      tf.dispose([w, b]);
+    });
+
+    it('counts non-finite gradients per variable', async () => {
+      const dir = tempDir();
+      const v = tf.variable(tf.tensor1d([1, 0, -1, 2]), true, 'nf/v');
+      const opt = tf.train.sgd(0.01);
+      const unwatch = watchOptimizer(opt, { logdir: dir, histogramFreq: 1 });
+      // d/dv sqrt(v) is +Inf at 0 and NaN for negatives.
+      opt.minimize(() => tf.sum(tf.sqrt(v)) as tf.Scalar);
+      await unwatch();
+      const s = (await scalars(dir)).get('.')!;
+      expect(s.get('nonfinite/nf/v/nan')![0]!.value).toBe(1);
+      expect(s.get('nonfinite/nf/v/posinf')![0]!.value).toBe(1);
+      expect(s.get('nonfinite/grad_total')![0]!.value).toBe(2);
+      const hist: Float64Array[] = [];
+      for await (const p of readSummaries(dir)) if (p.value.kind === 'histogram') hist.push(p.value.buckets);
+      expect(hist).toHaveLength(1);
+      expect(hist[0]!.reduce((a, _, i) => (i % 3 === 2 ? a + hist[0]![i]! : a), 0)).toBe(2); // only the finite ones
+      v.dispose();
+    });
+
+    it('buckets histograms on the device exactly as the CPU bucketing does', async () => {
+      const dir = tempDir();
+      const v = tf.variable(tf.zeros([10]), true, 'hist/v');
+      const c = tf.range(0, 10); // the gradient of sum(v * c) is c = [0, 1, ..., 9]
+      const opt = tf.train.sgd(0.01);
+      const unwatch = watchOptimizer(opt, { logdir: dir, histogramFreq: 1, buckets: 9, histograms: true });
+      opt.minimize(() => tf.sum(tf.mul(v, c)) as tf.Scalar);
+      await unwatch();
+      const got = new Map<string, number[][]>();
+      for await (const p of readSummaries(dir)) {
+        if (p.value.kind !== 'histogram') continue;
+        const b = p.value.buckets;
+        got.set(
+          p.value.tag,
+          Array.from({ length: b.length / 3 }, (_, i) => Array.from(b.subarray(i * 3, i * 3 + 3))),
+        );
+      }
+      expect(got.get('grad_hist/hist/v')).toEqual(
+        Array.from({ length: 9 }, (_, i) => [i, i + 1, i === 8 ? 2 : 1]),
+      );
+      // Weights after one SGD step are -0.01 * c; the update equals them (weights started at 0).
+      expect(got.get('weight_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
+      expect(got.get('update_hist/hist/v')!.reduce((a, r) => a + r[2]!, 0)).toBe(10);
+      tf.dispose([v, c]);
+    });
+
+    it('validates options', () => {
+      const opt = tf.train.sgd(0.1);
+      expect(() => watchOptimizer(opt, {})).toThrow(/logdir must be a non-empty string/);
+      expect(() => watchOptimizer({} as tf.Optimizer, { logdir: '/tmp/x' })).toThrow(
+        /must be a tfjs Optimizer/,
+      );
+      expect(() => watchOptimizer(opt, { logdir: '/tmp/x', statsFreq: -2 })).toThrow(/statsFreq/);
+    });
   });
 });

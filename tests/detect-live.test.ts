@@ -6,11 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
+import { suiteBackends, useBackend } from './backends.js';
 import { tempDir } from './helpers.js';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 afterEach(() => vi.restoreAllMocks());
 
 function model(): tf.Sequential {
@@ -84,186 +82,197 @@ async function points(dir: string) {
   return { scalars, texts };
 }
 
-describe('detector in the callback', () => {
-  it('writes alert levels every step, one explanation and one console line per burst', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const dir = tempDir();
-    const m = model();
-    const { x, y } = data();
-    const cb = tensorBoard(dir);
-    // 64 samples / batch 8 = 8 steps per epoch; the NaN lands after step 5, so step 6 is the first bad one.
-    await m.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, callbacks: [cb, poisonH2(m, 5)] });
-    await cb.close();
-    const { scalars, texts } = await points(dir);
-    const level = scalars.get('train:alerts/non_finite_grad')!;
-    expect(level.map(([s]) => s)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
-    expect(level.filter(([, v]) => v > 0).map(([s, v]) => [s, v])).toEqual(
-      Array.from({ length: 11 }, (_, i) => [i + 6, 2]),
-    );
-    expect(scalars.get('train:alerts/grad_spike')!.every(([, v]) => v === 0)).toBe(true);
-    const explanation = texts.filter((t) => t.tag === 'alerts/explanation');
-    expect(explanation.map((t) => t.step)).toEqual([6]);
-    expect(explanation[0]!.text).toContain('### Non-finite gradients at step 6 (error)');
-    expect(explanation[0]!.text).toContain('Layer `h2`');
-    expect(explanation[0]!.text).toContain('### Non-finite loss at step 6');
-    const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith('gradwatch: ['));
-    expect(lines.filter((l) => l.includes('[non_finite_grad]'))).toHaveLength(1);
-    expect(lines[0]).toContain('step 6');
-    expect(lines[0]).toContain('blame: h2');
-    expect(cb.alerts.map((a) => `${a.step}:${a.rule}:${a.blame?.layer}`)).toEqual([
-      '6:non_finite_grad:h2',
-      '6:non_finite_loss:h2',
-      '6:non_finite_weights:h2',
-    ]);
-    tf.dispose([x, y]);
-  });
+describe.each(suiteBackends())('on the %s backend', (backend) => {
+  beforeAll(() => useBackend(backend));
 
-  it("'stop' ends fit before the non-finite update is applied, so the weights stay finite (but for the poisoned one)", async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const m = model();
-    const { x, y } = data();
-    const steps: number[] = [];
-    const cb = tensorBoard(tempDir(), { detect: { actions: { non_finite_grad: 'stop' } } });
-    const history = await m.fit(x, y, {
-      epochs: 3,
-      batchSize: 8,
-      verbose: 0,
-      callbacks: [cb, poisonH2(m, 5), new tf.CustomCallback({ onBatchEnd: async (b) => void steps.push(b) })],
+  describe('detector in the callback', () => {
+    it('writes alert levels every step, one explanation and one console line per burst', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const dir = tempDir();
+      const m = model();
+      const { x, y } = data();
+      const cb = tensorBoard(dir);
+      // 64 samples / batch 8 = 8 steps per epoch; the NaN lands after step 5, so step 6 is the first bad one.
+      await m.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, callbacks: [cb, poisonH2(m, 5)] });
+      await cb.close();
+      const { scalars, texts } = await points(dir);
+      const level = scalars.get('train:alerts/non_finite_grad')!;
+      expect(level.map(([s]) => s)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      expect(level.filter(([, v]) => v > 0).map(([s, v]) => [s, v])).toEqual(
+        Array.from({ length: 11 }, (_, i) => [i + 6, 2]),
+      );
+      expect(scalars.get('train:alerts/grad_spike')!.every(([, v]) => v === 0)).toBe(true);
+      const explanation = texts.filter((t) => t.tag === 'alerts/explanation');
+      expect(explanation.map((t) => t.step)).toEqual([6]);
+      expect(explanation[0]!.text).toContain('### Non-finite gradients at step 6 (error)');
+      expect(explanation[0]!.text).toContain('Layer `h2`');
+      expect(explanation[0]!.text).toContain('### Non-finite loss at step 6');
+      const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith('gradwatch: ['));
+      expect(lines.filter((l) => l.includes('[non_finite_grad]'))).toHaveLength(1);
+      expect(lines[0]).toContain('step 6');
+      expect(lines[0]).toContain('blame: h2');
+      expect(cb.alerts.map((a) => `${a.step}:${a.rule}:${a.blame?.layer}`)).toEqual([
+        '6:non_finite_grad:h2',
+        '6:non_finite_loss:h2',
+        '6:non_finite_weights:h2',
+      ]);
+      tf.dispose([x, y]);
     });
-    await cb.close();
-    expect(steps).toHaveLength(6);
-    expect(history.epoch).toEqual([0]);
-    const finite = (name: string) =>
-      m
-        .getLayer(name)
-        .getWeights()
-        .every((w) => w.isFinite().all().dataSync()[0] === 1);
-    expect(finite('h1')).toBe(true);
-    expect(finite('head')).toBe(true);
-    expect((m.optimizer as unknown as { iterations: number }).iterations).toBe(5);
-    tf.dispose([x, y]);
-  });
-});
 
-describe('detector in watchOptimizer', () => {
-  it("'skip' drops exactly the bad update, training goes on, and no tensors leak", async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const dir = tempDir();
-    const m = model();
-    const opt = m.optimizer as tf.Optimizer & { iterations: number };
-    const { x, y } = data(8);
-    const seen: string[] = [];
-    const step = (poison: boolean) => {
+    it("'stop' ends fit before the non-finite update is applied, so the weights stay finite (but for the poisoned one)", async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const m = model();
+      const { x, y } = data();
+      const steps: number[] = [];
+      const cb = tensorBoard(tempDir(), { detect: { actions: { non_finite_grad: 'stop' } } });
+      const history = await m.fit(x, y, {
+        epochs: 3,
+        batchSize: 8,
+        verbose: 0,
+        callbacks: [
+          cb,
+          poisonH2(m, 5),
+          new tf.CustomCallback({ onBatchEnd: async (b) => void steps.push(b) }),
+        ],
+      });
+      await cb.close();
+      expect(steps).toHaveLength(6);
+      expect(history.epoch).toEqual([0]);
+      const finite = (name: string) =>
+        m
+          .getLayer(name)
+          .getWeights()
+          .every((w) => w.isFinite().all().dataSync()[0] === 1);
+      expect(finite('h1')).toBe(true);
+      expect(finite('head')).toBe(true);
+      expect((m.optimizer as unknown as { iterations: number }).iterations).toBe(5);
+      tf.dispose([x, y]);
+    });
+  });
+
+  describe('detector in watchOptimizer', () => {
+    it("'skip' drops exactly the bad update, training goes on, and no tensors leak", async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const dir = tempDir();
+      const m = model();
+      const opt = m.optimizer as tf.Optimizer & { iterations: number };
+      const { x, y } = data(8);
+      const seen: string[] = [];
+      const step = (poison: boolean) => {
+        const { value, grads } = tf.variableGrads(
+          () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
+        );
+        if (poison) {
+          const name = Object.keys(grads).find((n) => n.startsWith('h1/kernel'))!;
+          const g = grads[name]!;
+          grads[name] = tf.mul(g, Number.NaN);
+          g.dispose();
+        }
+        opt.applyGradients(grads);
+        tf.dispose([value, grads]);
+      };
+      // One unwatched step first: Adam creates its slot variables on the first update.
+      step(false);
+      const tensorsBefore = tf.memory().numTensors;
+      const unwatch = watchOptimizer(opt, {
+        logdir: dir,
+        layerOf: (n) => n.split('/')[0]!,
+        detect: {
+          actions: { non_finite_grad: 'skip' },
+          onAlert: (a) => void seen.push(`${a.step}:${a.rule}`),
+        },
+      });
+      step(false);
+      step(false);
+      const before = m.getWeights().map((w) => w.dataSync().slice());
+      step(true);
+      const after = m.getWeights().map((w) => w.dataSync().slice());
+      expect(after).toEqual(before);
+      for (let i = 0; i < 5; i++) step(false);
+      await unwatch();
+      expect(opt.iterations).toBe(8);
+      expect(seen).toEqual(['4:non_finite_grad']);
+      expect(tf.memory().numTensors).toBe(tensorsBefore);
+      expect(m.getWeights().every((w) => tf.tidy(() => w.isFinite().all().dataSync()[0] === 1))).toBe(true);
+      const { texts } = await points(dir);
+      expect(texts.find((t) => t.step === 4)?.text).toContain("This step's update was skipped.");
+      tf.dispose([x, y]);
+    });
+
+    it('lets onAlert choose the action', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const m = model();
+      const opt = m.optimizer as tf.Optimizer & { iterations: number };
+      const { x, y } = data(8);
+      const unwatch = watchOptimizer(opt, {
+        logdir: tempDir(),
+        detect: { onAlert: (a) => (a.rule === 'non_finite_grad' ? 'stop' : undefined) },
+      });
+      for (let i = 1; i <= 6; i++) {
+        opt.minimize(() => {
+          const loss = tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar;
+          return i === 3 ? tf.mul(loss, Number.NaN) : loss;
+        });
+      }
+      await unwatch();
+      // Stopped at step 3, before its update: every later update is refused too.
+      expect(opt.iterations).toBe(2);
+      tf.dispose([x, y]);
+    });
+
+    it('names bad detect options', () => {
+      const opt = tf.train.sgd(0.1);
+      expect(() => watchOptimizer(opt, { logdir: tempDir(), detect: 'yes' as never })).toThrow(
+        /detect must be true, false or an object/,
+      );
+      expect(() => tensorBoard(tempDir(), { detect: { actions: { non_finite_weights: 'skip' } } })).toThrow(
+        /non_finite_weights.*cannot skip it; use 'stop' or 'warn'/,
+      );
+      expect(() => tensorBoard(tempDir(), { detect: { actions: 'pause' as never } })).toThrow(
+        /must be 'warn', 'skip' or 'stop'/,
+      );
+      expect(() => tensorBoard(tempDir(), { detect: { rules: { spikes: false } as never } })).toThrow(
+        /unknown rule "spikes"/,
+      );
+      expect(() => tensorBoard(tempDir(), { detect: { spike: { zThreshold: -1 } } })).toThrow(
+        /spike.zThreshold must be a finite number > 0/,
+      );
+    });
+  });
+
+  describe('the loss of each step', () => {
+    it('is taken from minimize and logged with the step, as the detector reads it', async () => {
+      const m = model();
+      const opt = m.optimizer;
+      const { x, y } = data(8);
+      const { tapOptimizer } = await import('../src/watch/tap.js');
+      const seen: number[] = [];
+      const restore = tapOptimizer(opt, {
+        before: (_g, loss) => {
+          seen.push(loss ? loss.dataSync()[0]! : Number.NaN);
+          return undefined;
+        },
+        after: () => undefined,
+      });
+      const returned: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const cost = opt.minimize(
+          () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
+          true,
+        );
+        returned.push(cost!.dataSync()[0]!);
+        cost!.dispose();
+      }
+      // Gradients applied directly carry no loss.
       const { value, grads } = tf.variableGrads(
         () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
       );
-      if (poison) {
-        const name = Object.keys(grads).find((n) => n.startsWith('h1/kernel'))!;
-        const g = grads[name]!;
-        grads[name] = tf.mul(g, Number.NaN);
-        g.dispose();
-      }
       opt.applyGradients(grads);
       tf.dispose([value, grads]);
-    };
-    // One unwatched step first: Adam creates its slot variables on the first update.
-    step(false);
-    const tensorsBefore = tf.memory().numTensors;
-    const unwatch = watchOptimizer(opt, {
-      logdir: dir,
-      layerOf: (n) => n.split('/')[0]!,
-      detect: { actions: { non_finite_grad: 'skip' }, onAlert: (a) => void seen.push(`${a.step}:${a.rule}`) },
+      restore();
+      expect(seen.slice(0, 3)).toEqual(returned);
+      expect(seen[3]).toBeNaN();
+      tf.dispose([x, y]);
     });
-    step(false);
-    step(false);
-    const before = m.getWeights().map((w) => w.dataSync().slice());
-    step(true);
-    const after = m.getWeights().map((w) => w.dataSync().slice());
-    expect(after).toEqual(before);
-    for (let i = 0; i < 5; i++) step(false);
-    await unwatch();
-    expect(opt.iterations).toBe(8);
-    expect(seen).toEqual(['4:non_finite_grad']);
-    expect(tf.memory().numTensors).toBe(tensorsBefore);
-    expect(m.getWeights().every((w) => tf.tidy(() => w.isFinite().all().dataSync()[0] === 1))).toBe(true);
-    const { texts } = await points(dir);
-    expect(texts.find((t) => t.step === 4)?.text).toContain("This step's update was skipped.");
-    tf.dispose([x, y]);
-  });
-
-  it('lets onAlert choose the action', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const m = model();
-    const opt = m.optimizer as tf.Optimizer & { iterations: number };
-    const { x, y } = data(8);
-    const unwatch = watchOptimizer(opt, {
-      logdir: tempDir(),
-      detect: { onAlert: (a) => (a.rule === 'non_finite_grad' ? 'stop' : undefined) },
-    });
-    for (let i = 1; i <= 6; i++) {
-      opt.minimize(() => {
-        const loss = tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar;
-        return i === 3 ? tf.mul(loss, Number.NaN) : loss;
-      });
-    }
-    await unwatch();
-    // Stopped at step 3, before its update: every later update is refused too.
-    expect(opt.iterations).toBe(2);
-    tf.dispose([x, y]);
-  });
-
-  it('names bad detect options', () => {
-    const opt = tf.train.sgd(0.1);
-    expect(() => watchOptimizer(opt, { logdir: tempDir(), detect: 'yes' as never })).toThrow(
-      /detect must be true, false or an object/,
-    );
-    expect(() => tensorBoard(tempDir(), { detect: { actions: { non_finite_weights: 'skip' } } })).toThrow(
-      /non_finite_weights.*cannot skip it; use 'stop' or 'warn'/,
-    );
-    expect(() => tensorBoard(tempDir(), { detect: { actions: 'pause' as never } })).toThrow(
-      /must be 'warn', 'skip' or 'stop'/,
-    );
-    expect(() => tensorBoard(tempDir(), { detect: { rules: { spikes: false } as never } })).toThrow(
-      /unknown rule "spikes"/,
-    );
-    expect(() => tensorBoard(tempDir(), { detect: { spike: { zThreshold: -1 } } })).toThrow(
-      /spike.zThreshold must be a finite number > 0/,
-    );
-  });
-});
-
-describe('the loss of each step', () => {
-  it('is taken from minimize and logged with the step, as the detector reads it', async () => {
-    const m = model();
-    const opt = m.optimizer;
-    const { x, y } = data(8);
-    const { tapOptimizer } = await import('../src/watch/tap.js');
-    const seen: number[] = [];
-    const restore = tapOptimizer(opt, {
-      before: (_g, loss) => {
-        seen.push(loss ? loss.dataSync()[0]! : Number.NaN);
-        return undefined;
-      },
-      after: () => undefined,
-    });
-    const returned: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const cost = opt.minimize(
-        () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
-        true,
-      );
-      returned.push(cost!.dataSync()[0]!);
-      cost!.dispose();
-    }
-    // Gradients applied directly carry no loss.
-    const { value, grads } = tf.variableGrads(
-      () => tf.losses.meanSquaredError(y, m.predict(x) as tf.Tensor) as tf.Scalar,
-    );
-    opt.applyGradients(grads);
-    tf.dispose([value, grads]);
-    restore();
-    expect(seen.slice(0, 3)).toEqual(returned);
-    expect(seen[3]).toBeNaN();
-    tf.dispose([x, y]);
   });
 });

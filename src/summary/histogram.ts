@@ -42,28 +42,66 @@ export function validateBucketCount(bucketCount: unknown, name = 'buckets'): num
 export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAULT_BUCKETS): Histogram {
   validateBucketCount(bucketCount);
   const n = values.length;
+  // The common case first, in loops without a branch per value for non-finite ones (the gradient
+  // watch buckets whole gradient tensors: this is its main cost): one pass for the range and sums.
+  // NaN and ±Inf make the sum of squares non-finite (so does a finite value above 1e154), and then
+  // the careful pass below counts them.
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  let count = 0;
+  // Two values per iteration into two pairs of sums: the additions do not wait on each other
+  // (3x faster than one chain, measured in bench/README.md).
+  let s0 = 0;
+  let s1 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  const even = n - (n % 2);
+  for (let i = 0; i < even; i += 2) {
+    const v = values[i]!;
+    const w = values[i + 1]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (w < min) min = w;
+    if (w > max) max = w;
+    s0 += v;
+    s1 += w;
+    q0 += v * v;
+    q1 += w * w;
+  }
+  if (even < n) {
+    const v = values[even]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    s0 += v;
+    q0 += v * v;
+  }
+  let sum = s0 + s1;
+  let sumSquares = q0 + q1;
+  let count = n;
   let nan = 0;
   let posInf = 0;
   let negInf = 0;
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v - v !== 0) {
-      // Only NaN and ±Inf fail v - v === 0.
-      if (Number.isNaN(v)) nan++;
-      else if (v > 0) posInf++;
-      else negInf++;
-      continue;
+  const allFinite = Number.isFinite(sumSquares);
+  if (!allFinite) {
+    min = Number.POSITIVE_INFINITY;
+    max = Number.NEGATIVE_INFINITY;
+    sum = 0;
+    sumSquares = 0;
+    count = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) {
+        // Only NaN and ±Inf fail v - v === 0.
+        if (Number.isNaN(v)) nan++;
+        else if (v > 0) posInf++;
+        else negInf++;
+        continue;
+      }
+      count++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      sum += v;
+      sumSquares += v * v;
     }
-    count++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-    sumSquares += v * v;
   }
   const stats = { count, nan, posInf, negInf, sum, sumSquares };
   if (count === 0) return { buckets: new Float64Array(0), min: Number.NaN, max: Number.NaN, ...stats };
@@ -71,17 +109,20 @@ export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAUL
 
   const k = bucketCount;
   const width = (max - min) / k;
-  const counts = new Float64Array(k);
+  let counts: Float64Array = new Float64Array(k);
   const inv = 1 / width;
+  const last = k - 1;
   // 1/width overflows when the range is subnormal (found by the property test: [0, -5e-324]).
   if (Number.isFinite(width) && width > 0 && Number.isFinite(inv)) {
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      if (v - v !== 0) continue;
-      let b = Math.floor((v - min) * inv);
-      if (b >= k) b = k - 1;
-      else if (b < 0) b = 0;
-      counts[b]!++;
+    if (allFinite) {
+      counts = bucketFinite(values, min, inv, k);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if (v - v !== 0) continue;
+        const b = ((v - min) * inv) | 0;
+        counts[Math.min(b, last)]!++;
+      }
     }
   } else if (Number.isFinite(width)) {
     // A subnormal range: divide by it instead (slower, and only ever needed here).
@@ -107,6 +148,36 @@ export function computeHistogram(values: ArrayLike<number>, bucketCount = DEFAUL
     }
   }
   return { buckets: bucketsFromCounts(min, max, counts), min, max, ...stats };
+}
+
+/**
+ * Counts of finite `values` in k buckets of [min, max] (inv = k / (max - min)). Four interleaved
+ * count arrays: consecutive values often fall in the same bucket, and one array would make each
+ * increment wait for the previous one (1.8x faster, bench/README.md).
+ */
+function bucketFinite(values: ArrayLike<number>, min: number, inv: number, k: number): Float64Array {
+  const n = values.length;
+  const last = k - 1;
+  const c = new Uint32Array(4 * k);
+  const m = n - (n % 4);
+  for (let i = 0; i < m; i += 4) {
+    // (v - min) * inv is in [0, k]: truncation is Math.floor there.
+    let b = ((values[i]! - min) * inv) | 0;
+    c[Math.min(b, last)]!++;
+    b = ((values[i + 1]! - min) * inv) | 0;
+    c[k + Math.min(b, last)]!++;
+    b = ((values[i + 2]! - min) * inv) | 0;
+    c[2 * k + Math.min(b, last)]!++;
+    b = ((values[i + 3]! - min) * inv) | 0;
+    c[3 * k + Math.min(b, last)]!++;
+  }
+  for (let i = m; i < n; i++) {
+    const b = ((values[i]! - min) * inv) | 0;
+    c[Math.min(b, last)]!++;
+  }
+  const counts = new Float64Array(k);
+  for (let b = 0; b < k; b++) counts[b] = c[b]! + c[k + b]! + c[2 * k + b]! + c[3 * k + b]!;
+  return counts;
 }
 
 /**

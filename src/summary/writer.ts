@@ -19,6 +19,7 @@ import {
   type PrecomputedHistogram,
   validateBucketCount,
 } from './histogram.js';
+import { encodeScalarEvent } from './scalar-event.js';
 import {
   CUSTOM_SCALARS_TAG,
   type CustomScalarLayout,
@@ -156,15 +157,15 @@ export class SummaryWriter {
   scalars(values: Iterable<readonly [string, number]>, step: number): void {
     this.#checkOpen();
     checkStep(step);
-    const out: SummaryValueInit[] = [];
-    for (const [tag, value] of values) {
+    const out: Array<readonly [string, number]> = [];
+    for (const pair of values) {
+      const [tag, value] = pair;
       checkTag(tag);
       if (typeof value !== 'number')
         throw new TypeError(`value for tag "${tag}" must be a number, got ${typeof value}`);
-      if (this.#claimStep(tag, step)) out.push(scalarValue(tag, value));
+      if (this.#claimStep(tag, step)) out.push(pair);
     }
-    if (out.length > 0)
-      this.#events.writeEvent({ wallTime: Date.now() / 1000, step, summary: { value: out } });
+    if (out.length > 0) this.#events.writePayload(encodeScalarEvent(Date.now() / 1000, step, out));
   }
 
   /**

@@ -36,15 +36,59 @@ export const TAGS = {
   clipRate: 'clip/rate',
 } as const;
 
-/** Writes `s` at its step. Per-layer series use the layer name, per-variable ones the variable name. */
-export function writeStepStats(writer: SummaryWriter, s: StepStats, learningRate?: number): void {
-  const v: Array<[string, number]> = [
+/** The tags of one variable or layer, built once: this runs at every step. */
+interface NameTags {
+  gradNorm: string;
+  gradMax: string;
+  nan: string;
+  posinf: string;
+  neginf: string;
+  weights: string;
+  weightNorm: string;
+  updateRatio: string;
+}
+const tagCache = new Map<string, NameTags>();
+
+function tagsOf(name: string): NameTags {
+  let t = tagCache.get(name);
+  if (!t) {
+    t = {
+      gradNorm: TAGS.gradNorm(name),
+      gradMax: TAGS.gradMax(name),
+      nan: TAGS.nonfinite(name, 'nan'),
+      posinf: TAGS.nonfinite(name, 'posinf'),
+      neginf: TAGS.nonfinite(name, 'neginf'),
+      weights: TAGS.weightNonfinite(name),
+      weightNorm: TAGS.weightNorm(name),
+      updateRatio: TAGS.updateRatio(name),
+    };
+    // Bounded: a process that trains many differently named models must not grow it for ever.
+    if (tagCache.size >= 10_000) tagCache.clear();
+    tagCache.set(name, t);
+  }
+  return t;
+}
+
+/**
+ * Writes `s` at its step. Per-layer series use the layer name, per-variable ones the variable name.
+ * Every step: the global and per-layer gradient norms, the non-finite total, clipping. Per-variable
+ * gradient norms and non-finite counts: at detail steps, and at any step with non-finite gradients.
+ * Weight norms, update ratios, max |g| and the learning rate: at detail steps (weights also after a
+ * step with non-finite gradients). `extra` scalars are written in the same event.
+ */
+export function writeStepStats(
+  writer: SummaryWriter,
+  s: StepStats,
+  learningRate?: number,
+  extra?: ReadonlyArray<readonly [string, number]>,
+): void {
+  const v: Array<readonly [string, number]> = [
     [TAGS.globalGradNorm, s.globalGradNorm],
-    [TAGS.globalWeightNorm, s.globalWeightNorm],
     [TAGS.nonfiniteTotal, s.gradNonFinite],
   ];
-  if (!Number.isNaN(s.globalUpdateRatio)) v.push([TAGS.globalUpdateRatio, s.globalUpdateRatio]);
-  if (learningRate !== undefined) v.push([TAGS.learningRate, learningRate]);
+  if (s.globalWeightNorm !== undefined) v.push([TAGS.globalWeightNorm, s.globalWeightNorm]);
+  if (s.globalUpdateRatio !== undefined) v.push([TAGS.globalUpdateRatio, s.globalUpdateRatio]);
+  if (learningRate !== undefined && s.detail) v.push([TAGS.learningRate, learningRate]);
   if (s.clip) {
     const c = s.clip;
     v.push(
@@ -58,22 +102,32 @@ export function writeStepStats(writer: SummaryWriter, s: StepStats, learningRate
     else v.push([TAGS.clipScale, c.scale]);
   }
   for (const l of s.layers) {
-    v.push([TAGS.gradNorm(l.name), l.gradNorm], [TAGS.weightNorm(l.name), l.weightNorm]);
-    if (!Number.isNaN(l.updateRatio)) v.push([TAGS.updateRatio(l.name), l.updateRatio]);
+    const t = tagsOf(l.name);
+    v.push([t.gradNorm, l.gradNorm]);
+    if (l.weightNorm !== undefined) v.push([t.weightNorm, l.weightNorm]);
+    if (l.updateRatio !== undefined) v.push([t.updateRatio, l.updateRatio]);
   }
+  const counts = s.detail || s.gradNonFinite > 0;
   for (const x of s.variables) {
-    if (x.hasGradient) {
-      v.push([TAGS.gradNorm(x.name), x.gradNorm], [TAGS.gradMax(x.name), x.gradMaxAbs]);
+    const t = tagsOf(x.name);
+    if (x.hasGradient && counts) {
       v.push(
-        [TAGS.nonfinite(x.name, 'nan'), x.gradNaN],
-        [TAGS.nonfinite(x.name, 'posinf'), x.gradPosInf],
-        [TAGS.nonfinite(x.name, 'neginf'), x.gradNegInf],
+        [t.gradNorm, x.gradNorm],
+        [t.nan, x.gradNaN],
+        [t.posinf, x.gradPosInf],
+        [t.neginf, x.gradNegInf],
       );
+      if (x.gradMaxAbs !== undefined) v.push([t.gradMax, x.gradMaxAbs]);
     }
-    v.push([TAGS.weightNorm(x.name), x.weightNorm], [TAGS.weightNonfinite(x.name), x.weightNonFinite]);
-    if (!Number.isNaN(x.updateNorm)) v.push([TAGS.updateRatio(x.name), x.updateNorm / x.weightNorm]);
+    if (x.weightNorm !== undefined) v.push([t.weightNorm, x.weightNorm]);
+    if (x.weightNonFinite !== undefined) v.push([t.weights, x.weightNonFinite]);
+    if (x.updateNorm !== undefined && x.weightNorm !== undefined) {
+      v.push([t.updateRatio, x.updateNorm / x.weightNorm]);
+    }
   }
-  if (s.scalars && s.variables.length > 0) writer.scalars(v, s.step);
+  // `extra` (the detector's alert levels) rides in the same event: one record per step.
+  if (extra) for (const pair of extra) v.push(pair);
+  if (s.variables.length > 0 || extra) writer.scalars(v, s.step);
   for (const h of s.histograms)
     writer.histogram(TAGS.histogram(h.kind, h.variable), { buckets: rowsOf(h.buckets) }, s.step);
 }

@@ -6,10 +6,19 @@ import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../summary/histogram.js';
 import { type ClipConfig, checkClipConfig } from './clip.js';
 
 export interface WatchOptions {
-  /** Log gradient/weight statistics every N optimizer steps. Default 1. */
-  statsFreq?: number;
-  /** Histograms every N optimizer steps; 0 turns them off. Default 100. */
-  histogramFreq?: number;
+  /**
+   * Every N optimizer steps, the detail statistics: weight norms, update ratios, max |g|, weight
+   * non-finite counts. Gradient norms (global, per layer, per variable), non-finite gradient counts
+   * and the loss are taken at every step whatever this is. Default 'auto': as often as `budget` allows.
+   */
+  statsFreq?: number | 'auto';
+  /** Histograms every N optimizer steps; 0 turns them off. Default 'auto': every 100 steps, or less often if `budget` requires. */
+  histogramFreq?: number | 'auto';
+  /**
+   * With 'auto' frequencies: the fraction of training time the detail statistics and histograms may
+   * add on average, as the watch measures it. Default 0.02 (2%).
+   */
+  budget?: number;
   /** Which histograms to take: gradients (default on), weights and updates (default off). `true` takes all three. */
   histograms?: boolean | { gradients?: boolean; weights?: boolean; updates?: boolean };
   /** Buckets per histogram. Default 30. */
@@ -23,8 +32,9 @@ export interface WatchOptions {
 }
 
 export interface ResolvedWatchOptions {
-  statsFreq: number;
-  histogramFreq: number;
+  statsFreq: number | 'auto';
+  histogramFreq: number | 'auto';
+  budget: number;
   histograms: { gradients: boolean; weights: boolean; updates: boolean };
   buckets: number;
   updateRatio: boolean;
@@ -35,6 +45,7 @@ export interface ResolvedWatchOptions {
 export const WATCH_OPTION_NAMES = [
   'statsFreq',
   'histogramFreq',
+  'budget',
   'histograms',
   'buckets',
   'updateRatio',
@@ -63,6 +74,16 @@ function checkBool(name: string, v: unknown, where: string): boolean {
   return v;
 }
 
+export const DEFAULT_BUDGET = 0.02;
+
+function checkBudget(v: unknown, where: string): number {
+  if (typeof v !== 'number') throw new TypeError(`${where}: budget must be a number, got ${typeof v}`);
+  if (!(v > 0 && v <= 1)) {
+    throw new RangeError(`${where}: budget must be a fraction of step time in (0, 1] (0.02 is 2%), got ${v}`);
+  }
+  return v;
+}
+
 export function resolveWatchOptions(o: WatchOptions, where: string): ResolvedWatchOptions {
   let histograms = { gradients: true, weights: false, updates: false };
   if (o.histograms !== undefined) {
@@ -84,8 +105,15 @@ export function resolveWatchOptions(o: WatchOptions, where: string): ResolvedWat
   if (buckets > MAX_BUCKETS)
     throw new RangeError(`${where}: buckets must be at most ${MAX_BUCKETS}, got ${buckets}`);
   return {
-    statsFreq: o.statsFreq === undefined ? 1 : checkInt('statsFreq', o.statsFreq, 1, where),
-    histogramFreq: o.histogramFreq === undefined ? 100 : checkInt('histogramFreq', o.histogramFreq, 0, where),
+    statsFreq:
+      o.statsFreq === undefined || o.statsFreq === 'auto'
+        ? 'auto'
+        : checkInt('statsFreq', o.statsFreq, 1, where),
+    histogramFreq:
+      o.histogramFreq === undefined || o.histogramFreq === 'auto'
+        ? 'auto'
+        : checkInt('histogramFreq', o.histogramFreq, 0, where),
+    budget: o.budget === undefined ? DEFAULT_BUDGET : checkBudget(o.budget, where),
     histograms,
     buckets,
     updateRatio: o.updateRatio === undefined ? true : checkBool('updateRatio', o.updateRatio, where),

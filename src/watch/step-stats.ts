@@ -1,33 +1,56 @@
 /**
- * Unpacks the device's packed numbers (see device-stats.ts) into per-step statistics: per variable,
- * per layer and global. Pure: no tfjs, so tests and the detector can use it on plain arrays.
+ * A step's statistics, assembled on the host from what the watch took during the step: the sum of
+ * squares of every gradient and the loss (every step), and on the steps that need them the values of
+ * gradients and weights (before and after the update). Pure: no tfjs, so tests and the detector can
+ * use it on plain arrays.
  */
-import { STATS_PER_VAR, Stat } from './device-stats.js';
+import { computeHistogram } from '../summary/histogram.js';
+import { difference, nonFiniteCounts, summarize, sumSquaredDifference, type Values } from './host-stats.js';
 
-export interface VariableStats {
+export interface VariableInfo {
+  /** The name its series are logged under. */
   name: string;
   layer: string;
   hasGradient: boolean;
+  size: number;
+}
+
+export interface VariableStats extends VariableInfo {
+  /** NaN when the variable got no gradient. */
   gradNorm: number;
-  gradMaxAbs: number;
+  /** Exact counts; non-zero only at steps whose gradient norm is non-finite. */
   gradNaN: number;
   gradPosInf: number;
   gradNegInf: number;
-  weightNorm: number;
-  /** ||Δw||, the update the optimizer actually applied; NaN when not measured this step. */
-  updateNorm: number;
-  weightNonFinite: number;
-  /** Non-finite weight elements before the update; counted only on steps with non-finite gradients. */
+  /** Non-finite weight elements before the update; counted only at steps with non-finite gradients. */
   weightNonFiniteBefore: number;
+  /** The rest is measured at detail steps only (undefined elsewhere). */
+  gradMaxAbs?: number;
+  /** L2 norm of the weights after the update (NaN or Inf when they hold NaN or Inf). */
+  weightNorm?: number;
+  /** ||Δw||, the update the optimizer actually applied. */
+  updateNorm?: number;
+  weightNonFinite?: number;
 }
 
 export interface LayerStats {
   name: string;
+  /** Some variable of the layer got a gradient at this step. */
+  hasGradient: boolean;
   gradNorm: number;
-  weightNorm: number;
-  updateNorm: number;
-  /** ||Δw|| / ||w|| over the layer's variables (NaN when not measured). */
-  updateRatio: number;
+  /** Its variables' exact non-finite gradient counts (non-zero only at steps with a non-finite norm). */
+  gradNaN: number;
+  gradPosInf: number;
+  gradNegInf: number;
+  /** Non-finite weights before the update (counted at steps with non-finite gradients). */
+  weightNonFiniteBefore: number;
+  /** Non-finite weights after the update, where the weights were read. */
+  weightNonFinite?: number;
+  /** Detail steps only. */
+  weightNorm?: number;
+  updateNorm?: number;
+  /** ||Δw|| / ||w|| over the layer's variables. */
+  updateRatio?: number;
 }
 
 export type HistogramKind = 'grad' | 'weight' | 'update';
@@ -39,9 +62,11 @@ export interface StepHistogram {
   buckets: Float64Array;
 }
 
+export type ClipMode = 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip';
+
 /** What clipping did on a step. */
 export interface ClipStats {
-  mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip';
+  mode: ClipMode;
   threshold: number;
   /** Global norm of the gradients as computed (before clipping). */
   preClipNorm: number;
@@ -62,27 +87,48 @@ export interface StepStats {
   loss?: number;
   /** The update was not applied (a detector action). */
   skipped: boolean;
+  /** The detail statistics (weights, updates, max |g|) were measured at this step. */
+  detail: boolean;
   clip?: ClipStats;
-  /** False on a histogram-only step (statsFreq does not divide the step): scalars are not logged. */
-  scalars: boolean;
   variables: VariableStats[];
   layers: LayerStats[];
   globalGradNorm: number;
-  globalWeightNorm: number;
-  globalUpdateRatio: number;
   /** NaN + ±Inf gradient elements over all variables. */
   gradNonFinite: number;
+  /** Detail steps only. */
+  globalWeightNorm?: number;
+  globalUpdateRatio?: number;
   histograms: StepHistogram[];
 }
 
-/** Exact non-finite counts, computed only for variables whose sums came back non-finite. */
-export interface NonFiniteCounts {
-  grad?: readonly [nan: number, posInf: number, negInf: number];
-  weight?: readonly [nan: number, posInf: number, negInf: number];
-  weightBefore?: readonly [nan: number, posInf: number, negInf: number];
+/** What the watch took during one step, with every value already on the host. */
+export interface StepCapture {
+  step: number;
+  skipped: boolean;
+  detail: boolean;
+  histogram: boolean;
+  variables: VariableInfo[];
+  /** Σg² of each variable's gradient (float32 on the device, or float64 on the host), then the loss. */
+  sumSq: ArrayLike<number>;
+  /** Whether the number after the sums is the step's loss (it may be NaN: a NaN loss). */
+  hasLoss: boolean;
+  /** Gradient values, where taken (detail and histogram steps, and where Σg² is non-finite). */
+  grads: ReadonlyArray<Values | null>;
+  /** Weight values before the update (detail steps, and every variable at steps with non-finite Σg²). */
+  before: ReadonlyArray<Values | null>;
+  /** Weight values after the update (detail steps, and histogram steps that need them). */
+  after: ReadonlyArray<Values | null>;
+  clip?: { mode: ClipMode; threshold: number; info: ArrayLike<number> };
+  /** Detail statistics computed on the device for variables whose values were not read (large ones). */
+  reduced?: ReadonlyArray<{ gradMaxAbs: number; weightSumSq: number; updateSumSq: number } | null>;
 }
 
-/** The gradient half of a step, read synchronously inside the step when a detector gate is set. */
+export interface AssembleOptions {
+  buckets: number;
+  histograms: { gradients: boolean; weights: boolean; updates: boolean };
+}
+
+/** The gradient half of a step, known before the update (the detector's in-step gate reads it). */
 export interface GradientCheck {
   step: number;
   loss?: number;
@@ -101,148 +147,258 @@ export interface GradientCheck {
   >;
 }
 
-/** Reads a GradientCheck from the [sum g², a, b] triples of gradientStats (3 numbers per variable). */
-export function unpackGradientCheck(
-  step: number,
-  variables: PackLayout['variables'],
-  triples: ArrayLike<number>,
-  counts: ReadonlyMap<number, NonFiniteCounts>,
-  loss: number | undefined,
+/** The per-variable gradient half: norms, and exact counts where the sum of squares is non-finite. */
+export function gradientHalf(
+  c: Pick<StepCapture, 'step' | 'variables' | 'sumSq' | 'hasLoss' | 'grads' | 'before'>,
 ): GradientCheck {
-  return {
-    step,
-    ...(loss === undefined ? {} : { loss }),
-    variables: variables.map((v, i) => {
-      const c = counts.get(i);
-      const g = c?.grad ?? [0, 0, 0];
-      const b = c?.weightBefore ?? [0, 0, 0];
-      return {
-        name: v.name,
-        layer: v.layer,
-        hasGradient: v.hasGradient,
-        gradNorm: v.hasGradient ? Math.sqrt(triples[i * 3]!) : Number.NaN,
-        gradNaN: g[0],
-        gradPosInf: g[1],
-        gradNegInf: g[2],
-        weightNonFiniteBefore: b[0] + b[1] + b[2],
-      };
-    }),
-  };
-}
-
-/** What was packed for one step, in order. */
-export interface PackLayout {
-  step: number;
-  /** False on a histogram-only step: its scalars are not logged. */
-  scalars: boolean;
-  variables: Array<{ name: string; layer: string; hasGradient: boolean; size: number }>;
-  updatesMeasured: boolean;
-  /** The loss is the last number of the pack. */
-  loss: boolean;
-  skipped: boolean;
-  /** Present when clipping: its numbers follow the per-variable block. */
-  clip?: { mode: 'globalNorm' | 'norm' | 'value' | 'zclip' | 'agc' | 'autoclip'; threshold: number };
-}
-
-/** Indices of the variables whose gradient or weight sums are non-finite (they need exact counts). */
-export function variablesNeedingCounts(
-  layout: PackLayout,
-  data: ArrayLike<number>,
-): { grad: number[]; weight: number[] } {
-  const grad: number[] = [];
-  const weight: number[] = [];
-  layout.variables.forEach((v, i) => {
-    const o = i * STATS_PER_VAR;
-    if (v.hasGradient && !Number.isFinite(data[o + Stat.GradSumSq]!)) grad.push(i);
-    if (!Number.isFinite(data[o + Stat.WeightSumSq]!)) weight.push(i);
-  });
-  return { grad, weight };
-}
-
-export function unpackStepStats(
-  layout: PackLayout,
-  data: ArrayLike<number>,
-  counts: ReadonlyMap<number, NonFiniteCounts> = new Map(),
-  histograms: StepHistogram[] = [],
-): StepStats {
-  const variables: VariableStats[] = layout.variables.map((v, i) => {
-    const o = i * STATS_PER_VAR;
-    const c = counts.get(i);
-    const g = c?.grad ?? [0, 0, 0];
-    const w = c?.weight ?? [0, 0, 0];
-    const b = c?.weightBefore ?? [0, 0, 0];
-    return {
+  const n = c.variables.length;
+  const loss = c.hasLoss ? c.sumSq[n] : undefined;
+  const variables: GradientCheck['variables'] = new Array(n);
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    const v = c.variables[i]!;
+    const s = c.sumSq[i]!;
+    if (v.hasGradient && !Number.isFinite(s)) finite = false;
+    variables[i] = {
       name: v.name,
       layer: v.layer,
       hasGradient: v.hasGradient,
-      gradNorm: v.hasGradient ? Math.sqrt(data[o + Stat.GradSumSq]!) : Number.NaN,
-      gradMaxAbs: v.hasGradient
-        ? Math.max(Math.abs(data[o + Stat.GradMax]!), Math.abs(data[o + Stat.GradMin]!))
-        : Number.NaN,
-      gradNaN: g[0],
-      gradPosInf: g[1],
-      gradNegInf: g[2],
-      weightNorm: Math.sqrt(data[o + Stat.WeightSumSq]!),
-      updateNorm: layout.updatesMeasured ? Math.sqrt(data[o + Stat.UpdateSumSq]!) : Number.NaN,
-      weightNonFinite: w[0] + w[1] + w[2],
-      weightNonFiniteBefore: b[0] + b[1] + b[2],
+      gradNorm: v.hasGradient ? Math.sqrt(s) : Number.NaN,
+      gradNaN: 0,
+      gradPosInf: 0,
+      gradNegInf: 0,
+      weightNonFiniteBefore: 0,
     };
-  });
-  const byLayer = new Map<string, { g: number; w: number; u: number }>();
-  let g = 0;
-  let w = 0;
-  let u = 0;
-  let gradNonFinite = 0;
-  for (const v of variables) {
-    const acc = byLayer.get(v.layer) ?? { g: 0, w: 0, u: 0 };
-    if (v.hasGradient) acc.g += v.gradNorm * v.gradNorm;
-    acc.w += v.weightNorm * v.weightNorm;
-    acc.u += v.updateNorm * v.updateNorm;
-    byLayer.set(v.layer, acc);
-    if (v.hasGradient) g += v.gradNorm * v.gradNorm;
-    w += v.weightNorm * v.weightNorm;
-    u += v.updateNorm * v.updateNorm;
-    gradNonFinite += v.gradNaN + v.gradPosInf + v.gradNegInf;
   }
-  const layers: LayerStats[] = [...byLayer.entries()].map(([name, a]) => ({
-    name,
-    gradNorm: Math.sqrt(a.g),
-    weightNorm: Math.sqrt(a.w),
-    updateNorm: Math.sqrt(a.u),
-    updateRatio: Math.sqrt(a.u) / Math.sqrt(a.w),
-  }));
-  const clip = layout.clip ? unpackClip(layout, data, Math.sqrt(g)) : undefined;
-  const loss = layout.loss ? data[data.length - 1]! : undefined;
-  return {
-    step: layout.step,
-    ...(loss === undefined ? {} : { loss }),
-    skipped: layout.skipped,
-    ...(clip ? { clip } : {}),
-    scalars: layout.scalars,
-    variables,
-    layers,
-    globalGradNorm: Math.sqrt(g),
-    globalWeightNorm: Math.sqrt(w),
-    globalUpdateRatio: Math.sqrt(u) / Math.sqrt(w),
-    gradNonFinite,
-    histograms,
-  };
+  if (!finite) countNonFinite(c, variables);
+  return { step: c.step, ...(loss === undefined ? {} : { loss }), variables };
 }
 
-function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: number): ClipStats {
-  const c = layout.clip!;
-  const v = layout.variables;
-  const o = v.length * STATS_PER_VAR;
-  // globalNorm: [scale]; zclip: [scale, threshold]; norm, agc and value: one number per variable.
+/** The rare path: exact counts from the values of the gradients whose sum of squares is non-finite. */
+function countNonFinite(
+  c: Pick<StepCapture, 'variables' | 'sumSq' | 'grads' | 'before'>,
+  variables: GradientCheck['variables'],
+): void {
+  let anyNonFinite = false;
+  for (let i = 0; i < variables.length; i++) {
+    const v = variables[i]!;
+    const g = c.grads[i];
+    if (!v.hasGradient || Number.isFinite(c.sumSq[i]!) || !g) continue;
+    const s = summarize(g);
+    v.gradNaN = s.nan;
+    v.gradPosInf = s.posInf;
+    v.gradNegInf = s.negInf;
+    // Every value finite: the float32 sum overflowed on the device; in float64 it is exact.
+    if (s.nan + s.posInf + s.negInf === 0) v.gradNorm = Math.sqrt(s.sumSq);
+    else anyNonFinite = true;
+  }
+  // Some value is NaN or ±Inf: which weights were already non-finite before this update tells the
+  // detector where the trouble started.
+  if (!anyNonFinite) return;
+  for (let i = 0; i < variables.length; i++) {
+    const b = c.before[i];
+    if (!b) continue;
+    const [nan, posInf, negInf] = nonFiniteCounts(b);
+    variables[i]!.weightNonFiniteBefore = nan + posInf + negInf;
+  }
+}
+
+/**
+ * Variables whose Σg² is non-finite: the gradient half needs their values (exact counts) and, for all
+ * variables, the weights before the update.
+ */
+export function nonFiniteSums(variables: readonly VariableInfo[], sumSq: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < variables.length; i++) {
+    if (variables[i]!.hasGradient && !Number.isFinite(sumSq[i]!)) out.push(i);
+  }
+  return out;
+}
+
+/** Position of each variable's layer in the layer list, for a variable list reused step after step. */
+const layerIndex = new WeakMap<readonly VariableInfo[], { names: string[]; of: Int32Array }>();
+
+function layersOf(variables: readonly VariableInfo[]): { names: string[]; of: Int32Array } {
+  let l = layerIndex.get(variables);
+  if (!l) {
+    const names: string[] = [];
+    const at = new Map<string, number>();
+    const of = new Int32Array(variables.length);
+    variables.forEach((v, i) => {
+      let k = at.get(v.layer);
+      if (k === undefined) {
+        k = names.length;
+        at.set(v.layer, k);
+        names.push(v.layer);
+      }
+      of[i] = k;
+    });
+    l = { names, of };
+    layerIndex.set(variables, l);
+  }
+  return l;
+}
+
+export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats {
+  const check = gradientHalf(c);
+  const n = c.variables.length;
+  const variables = check.variables as VariableStats[];
+  for (let i = 0; i < n; i++) {
+    const v = variables[i]!;
+    v.size = c.variables[i]!.size;
+    const grad = c.grads[i];
+    const r = c.reduced?.[i];
+    if (c.detail && v.hasGradient) {
+      if (r) v.gradMaxAbs = r.gradMaxAbs;
+      else if (grad) v.gradMaxAbs = summarize(grad).maxAbs;
+    }
+    // Weights are read at detail steps, and after any step with non-finite gradients (large ones are
+    // reduced on the device, and read only if that found them non-finite).
+    const w = c.after[i];
+    if (w) {
+      const s = summarize(w);
+      v.weightNonFinite = s.nan + s.posInf + s.negInf;
+      v.weightNorm =
+        s.nan > 0 ? Number.NaN : s.posInf + s.negInf > 0 ? Number.POSITIVE_INFINITY : Math.sqrt(s.sumSq);
+      const b = c.detail ? c.before[i] : null;
+      if (b) v.updateNorm = Math.sqrt(sumSquaredDifference(w, b));
+    } else if (r) {
+      v.weightNonFinite = 0;
+      v.weightNorm = Math.sqrt(r.weightSumSq);
+    }
+    if (r && !Number.isNaN(r.updateSumSq)) v.updateNorm = Math.sqrt(r.updateSumSq);
+  }
+
+  const { names, of } = layersOf(c.variables);
+  const k = names.length;
+  // Per layer: Σg², Σw², Σ(Δw)², and how many of its variables have a weight / update measured.
+  const g = new Float64Array(k);
+  const w = new Float64Array(k);
+  const u = new Float64Array(k);
+  const wn = new Int32Array(k);
+  const un = new Int32Array(k);
+  const count = new Int32Array(k);
+  const graded = new Uint8Array(k);
+  // Non-finite counts per layer: [NaN, +Inf, -Inf, weights before, weights after], rarely non-zero.
+  const bad = new Float64Array(k * 5);
+  let g2 = 0;
+  let w2 = 0;
+  let u2 = 0;
+  let gradNonFinite = 0;
+  let allWeights = n > 0;
+  let allUpdates = n > 0;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i]!;
+    const l = of[i]!;
+    count[l]!++;
+    if (v.hasGradient) {
+      const x = v.gradNorm * v.gradNorm;
+      g[l]! += x;
+      g2 += x;
+      gradNonFinite += v.gradNaN + v.gradPosInf + v.gradNegInf;
+      graded[l] = 1;
+      bad[l * 5]! += v.gradNaN;
+      bad[l * 5 + 1]! += v.gradPosInf;
+      bad[l * 5 + 2]! += v.gradNegInf;
+    }
+    bad[l * 5 + 3]! += v.weightNonFiniteBefore;
+    if (v.weightNonFinite !== undefined) bad[l * 5 + 4]! += v.weightNonFinite;
+    if (v.weightNorm === undefined) allWeights = false;
+    else {
+      const x = v.weightNorm * v.weightNorm;
+      w[l]! += x;
+      w2 += x;
+      wn[l]!++;
+    }
+    if (v.updateNorm === undefined) allUpdates = false;
+    else {
+      const x = v.updateNorm * v.updateNorm;
+      u[l]! += x;
+      u2 += x;
+      un[l]!++;
+    }
+  }
+  const layers: LayerStats[] = new Array(k);
+  for (let l = 0; l < k; l++) {
+    const layer: LayerStats = {
+      name: names[l]!,
+      hasGradient: graded[l] === 1,
+      gradNorm: Math.sqrt(g[l]!),
+      gradNaN: bad[l * 5]!,
+      gradPosInf: bad[l * 5 + 1]!,
+      gradNegInf: bad[l * 5 + 2]!,
+      weightNonFiniteBefore: bad[l * 5 + 3]!,
+    };
+    // A layer's weight norm and update ratio only when every one of its variables was measured.
+    if (wn[l] === count[l]) {
+      layer.weightNorm = Math.sqrt(w[l]!);
+      layer.weightNonFinite = bad[l * 5 + 4]!;
+    }
+    if (un[l] === count[l] && wn[l] === count[l]) {
+      layer.updateNorm = Math.sqrt(u[l]!);
+      layer.updateRatio = Math.sqrt(u[l]!) / Math.sqrt(w[l]!);
+    }
+    layers[l] = layer;
+  }
+  const globalGradNorm = Math.sqrt(g2);
+  const stats: StepStats = {
+    step: c.step,
+    skipped: c.skipped,
+    detail: c.detail,
+    variables,
+    layers,
+    globalGradNorm,
+    gradNonFinite,
+    histograms: c.histogram ? histograms(c, o) : [],
+  };
+  if (check.loss !== undefined) stats.loss = check.loss;
+  if (c.clip) stats.clip = clipStats(c.clip, variables, globalGradNorm);
+  if (allWeights) stats.globalWeightNorm = Math.sqrt(w2);
+  if (allWeights && allUpdates) stats.globalUpdateRatio = Math.sqrt(u2) / Math.sqrt(w2);
+  return stats;
+}
+
+function histograms(c: StepCapture, o: AssembleOptions): StepHistogram[] {
+  const out: StepHistogram[] = [];
+  c.variables.forEach((v, i) => {
+    const g = c.grads[i];
+    const w = c.after[i];
+    const b = c.before[i];
+    if (o.histograms.gradients && g && v.hasGradient) {
+      out.push({ kind: 'grad', variable: v.name, buckets: computeHistogram(g, o.buckets).buckets });
+    }
+    if (o.histograms.weights && w) {
+      out.push({ kind: 'weight', variable: v.name, buckets: computeHistogram(w, o.buckets).buckets });
+    }
+    if (o.histograms.updates && w && b) {
+      out.push({
+        kind: 'update',
+        variable: v.name,
+        buckets: computeHistogram(difference(w, b), o.buckets).buckets,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Reads the clip numbers: globalNorm: [scale]; zclip and autoclip: [scale, threshold]; norm and agc:
+ * one scale per variable; value: the elements clamped per variable; then the post-clip Σg².
+ */
+function clipStats(
+  c: NonNullable<StepCapture['clip']>,
+  variables: readonly VariableStats[],
+  preClipNorm: number,
+): ClipStats {
   const moving = c.mode === 'zclip' || c.mode === 'autoclip';
-  const heads = c.mode === 'globalNorm' ? 1 : moving ? 2 : v.length;
-  const head = Array.from({ length: heads }, (_, i) => data[o + i]!);
-  const postClipNorm = Math.sqrt(data[o + heads]!);
+  const heads = c.mode === 'globalNorm' ? 1 : moving ? 2 : variables.length;
+  const head = Array.from({ length: heads }, (_, i) => c.info[i]!);
+  const postClipNorm = Math.sqrt(c.info[heads]!);
   let scale = Number.NaN;
   let clipped = false;
   let fractionClipped = 0;
   if (c.mode === 'value') {
-    const total = v.reduce((a, x) => a + x.size, 0);
+    const total = variables.reduce((a, x) => a + (x.hasGradient ? x.size : 0), 0);
     const n = head.reduce((a, b) => a + b, 0);
     fractionClipped = total > 0 ? n / total : 0;
     clipped = n > 0;
@@ -250,12 +406,12 @@ function unpackClip(layout: PackLayout, data: ArrayLike<number>, preClipNorm: nu
     scale = head[0]!;
     clipped = scale < 1;
   } else {
-    scale = Math.min(...head.filter((_, i) => c.mode === 'globalNorm' || v[i]!.hasGradient));
+    scale = Math.min(...head.filter((_, i) => c.mode === 'globalNorm' || variables[i]!.hasGradient));
     clipped = scale < 1;
   }
   return {
     mode: c.mode,
-    // zclip's threshold (mean + z * sigma) moves: it is the one logged with the step.
+    // zclip's and autoclip's thresholds move: the one in effect is logged with the step.
     threshold: moving ? head[1]! : c.threshold,
     preClipNorm,
     postClipNorm,

@@ -1,17 +1,24 @@
 /**
- * Watcher: the tap plus on-device statistics for one optimizer.
+ * Watcher: the tap plus the statistics of one optimizer.
  *
- * During the training step (synchronously, inside the tap) it only does what needs the step's
- * tensors at that moment: reductions over the gradients before the update and over the weights after
- * it, packed into one kept tensor, plus buffer-sharing clones of the gradients and weights (free:
- * tf.clone shares the data, and the optimizer's assign() swaps in a new buffer). `drain()` downloads
- * the packed numbers once per step and then does the rest from the clones: exact non-finite counts
- * (only where a sum came back non-finite) and histograms (with the cheap unmasked bucketing when the
- * sums show the values are all finite). Gradients are only read, never changed, so monitoring does
- * not change what the model learns.
+ * At every step it takes the sum of squares of each gradient and the step's loss (one batched
+ * reduction, see sum-squares.ts); at detail steps also the values of the gradients and of the weights
+ * before and after the update, and at histogram steps what the histograms need. How often the
+ * detail and histogram steps come is the cadence's call (cadence.ts), unless the user fixed it.
+ *
+ * Where values come from depends on the backend:
+ * - host-memory backends (cpu, wasm, tensorflow): read synchronously during the step (a copy at
+ *   most, nothing kept), so the numbers of a step are on the host before the next one starts, and
+ *   values are read only where needed: a gradient whose sum of squares is non-finite, and the weights
+ *   before the update at such a step (the detector's blame);
+ * - GPU backends (webgl, webgpu): nothing is read during the step. The sums stay on the device and
+ *   the gradients and weights are kept as clones (which share their buffer: free), all downloaded
+ *   asynchronously in `drain()`, which then keeps only what the step turned out to need.
+ * Either way the statistics are computed by the same host code (step-stats.ts). Gradients are only
+ * read, never changed, so monitoring does not change what the model learns.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { bucketsFromCounts } from '../summary/histogram.js';
+import { Cadence, type StepPlan } from './cadence.js';
 import {
   type AutoClipState,
   type ClipConfig,
@@ -20,37 +27,38 @@ import {
   clipThreshold,
   type ZClipState,
 } from './clip.js';
-import {
-  gradientStats,
-  histogramBlock,
-  nonFiniteCounts,
-  STATS_PER_VAR,
-  Stat,
-  weightStats,
-} from './device-stats.js';
+import type { Values } from './host-stats.js';
 import type { ResolvedWatchOptions } from './options.js';
 import {
+  type DeviceDetail,
+  deviceDetail,
+  deviceSumSquares,
+  HOST_MEMORY_BACKENDS,
+  hostSumSquares,
+  reducedOnHost,
+} from './reduce.js';
+import {
+  assembleStepStats,
   type GradientCheck,
-  type HistogramKind,
-  type NonFiniteCounts,
-  type PackLayout,
-  type StepHistogram,
+  gradientHalf,
+  nonFiniteSums,
+  type StepCapture,
   type StepStats,
-  unpackGradientCheck,
-  unpackStepStats,
-  variablesNeedingCounts,
+  type VariableInfo,
 } from './step-stats.js';
 import { type Gradient, tapOptimizer } from './tap.js';
 
 export interface WatcherOptions {
-  /** Log statistics every N steps (0: never). */
-  statsFreq: number;
-  /** Histograms every N steps (0: never). */
-  histogramFreq: number;
+  /** Fixed interval of the detail statistics; undefined: chosen from `budget`. */
+  statsFreq?: number;
+  /** Fixed interval of histograms (0: never); undefined: chosen from `budget`. */
+  histogramFreq?: number;
+  /** Fraction of a step's time the detail statistics and histograms may add on average. */
+  budget: number;
   /** Which histograms to take on histogram steps. */
   histograms: { gradients: boolean; weights: boolean; updates: boolean };
   buckets: number;
-  /** Measure ||Δw|| (one subtraction per variable on logged steps). */
+  /** Measure ||Δw|| at detail steps. */
   updates: boolean;
   /** Layer that owns a variable. */
   layerOf: (variableName: string) => string;
@@ -73,38 +81,46 @@ export interface WatcherOptions {
   clip?: ClipConfig;
   /**
    * Called synchronously inside every step, before the update (and before clipping), with the
-   * gradient half of the step's statistics; returning 'skip' drops the update. Setting it costs one
-   * small synchronous download per step.
+   * gradient half of the step's statistics; returning 'skip' drops the update. On GPU backends this
+   * costs one small synchronous download per step; on host-memory backends nothing extra.
    */
   gate?: (check: GradientCheck) => 'apply' | 'skip';
   /** Running state for { zclip } clipping, owned by the caller (it outlives one fit). */
   zclipState?: ZClipState;
   /** Norm history for { autoclip } clipping, owned by the caller. */
   autoclipState?: AutoClipState;
+  /** Read values during the step ('sync') or download them in drain() ('async'). Default: by backend. */
+  reads?: 'sync' | 'async';
 }
 
 /** Logged steps over which the clip rate is computed. */
 export const CLIP_RATE_WINDOW = 100;
 
-interface Pending {
-  layout: PackLayout;
-  packed: tf.Tensor;
-  histogram: boolean;
-  /** Buffer-sharing clones of the step's gradients and of the weights before and after the update. */
-  grads: Array<tf.Tensor | null>;
-  before: Array<tf.Tensor | null>;
-  weights: Array<tf.Tensor | null>;
-}
+/** A value on the host, or a kept tensor to download in drain(). */
+type Taken = Values | tf.Tensor | null;
 
-interface InProgress {
+interface Pending {
   step: number;
-  stats: boolean;
-  histogram: boolean;
-  gradPart: tf.Tensor;
-  clipInfo: tf.Tensor | null;
-  loss: tf.Tensor | null;
-  grads: Array<tf.Tensor | null>;
-  before: Array<tf.Tensor | null>;
+  plan: StepPlan;
+  skipped: boolean;
+  variables: VariableInfo[];
+  sumSq: Float64Array | tf.Tensor;
+  hasLoss: boolean;
+  grads: Taken[];
+  before: Taken[];
+  after: Taken[];
+  clip: { mode: ReturnType<typeof clipMode>; threshold: number; info: Values | tf.Tensor } | null;
+  /** Some gradient's sum of squares is non-finite (known during the step on host-memory backends). */
+  badSums: boolean;
+  /**
+   * Host-memory backends, detail steps: variables too large to read, whose detail statistics are
+   * reduced on the device after the update, with a snapshot of their weights from before it.
+   */
+  large: Array<{ index: number; before: tf.Tensor | null }>;
+  /** Their results, by variable. */
+  reduced: Array<DeviceDetail | null>;
+  /** Time spent in the tap's hooks for this step (ms). */
+  ownMs: number;
 }
 
 /**
@@ -116,7 +132,10 @@ export function watcherOptionsFor(
   o: ResolvedWatchOptions,
   extra: Pick<WatcherOptions, 'layerOf'> &
     Partial<
-      Pick<WatcherOptions, 'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName'>
+      Pick<
+        WatcherOptions,
+        'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName' | 'reads'
+      >
     > & {
       /** Steps already seen (skipped updates do not advance the optimizer's counter). */
       stepsSeen?: number;
@@ -125,8 +144,9 @@ export function watcherOptionsFor(
   const iterations = (optimizer as unknown as { iterations?: number }).iterations ?? 0;
   const { stepsSeen = 0, ...rest } = extra;
   return {
-    statsFreq: o.statsFreq,
-    histogramFreq: o.histogramFreq,
+    ...(o.statsFreq === 'auto' ? {} : { statsFreq: o.statsFreq }),
+    ...(o.histogramFreq === 'auto' ? {} : { histogramFreq: o.histogramFreq }),
+    budget: o.budget,
     histograms: o.histograms,
     buckets: o.buckets,
     updates: o.updateRatio,
@@ -143,21 +163,39 @@ export function layerFromVariableName(name: string): string {
 }
 
 export class Watcher {
-  #options: WatcherOptions;
+  readonly #options: WatcherOptions;
+  readonly #cadence: Cadence;
   #restore: (() => void) | null = null;
   #step: number;
   #queue: Pending[] = [];
-  #current: InProgress | null = null;
+  #current: Pending | null = null;
   #clipHistory: boolean[] = [];
+  #infoNames: string[] = [];
+  #info: VariableInfo[] = [];
 
   constructor(options: WatcherOptions) {
     this.#options = options;
     this.#step = options.firstStep - 1;
+    const anyHistogram = Object.values(options.histograms).some(Boolean);
+    this.#cadence = new Cadence({
+      budget: options.budget,
+      ...(options.statsFreq === undefined ? {} : { statsFreq: options.statsFreq }),
+      ...(anyHistogram
+        ? options.histogramFreq === undefined
+          ? {}
+          : { histogramFreq: options.histogramFreq }
+        : { histogramFreq: 0 }),
+    });
   }
 
   /** Step number of the last update seen. */
   get step(): number {
     return this.#step;
+  }
+
+  /** Current intervals of the detail statistics and of histograms (0: off). */
+  get cadence(): { statsEvery: number; histogramEvery: number } {
+    return { statsEvery: this.#cadence.statsEvery, histogramEvery: this.#cadence.histogramEvery };
   }
 
   /** Starts watching `optimizer`. */
@@ -176,23 +214,27 @@ export class Watcher {
     this.#discardCurrent();
   }
 
-  /** Downloads and returns the statistics of the steps logged since the last drain. */
-  async drain(): Promise<StepStats[]> {
+  /**
+   * Computes and returns the statistics of the steps queued since the last drain. `consume`, called
+   * with each step's statistics, is timed with the watch's own cost (writing them is part of it).
+   */
+  async drain(consume?: (s: StepStats) => void): Promise<StepStats[]> {
     const queue = this.#queue;
     this.#queue = [];
     const out: StepStats[] = [];
     try {
       for (const p of queue) {
-        const data = await p.packed.data();
-        const counts = await this.#exactCounts(p, data);
-        const histograms = p.histogram ? await this.#histograms(p, data) : [];
-        const s = unpackStepStats(p.layout, data, counts, histograms);
+        const t0 = performance.now();
+        const r = this.#resolve(p);
+        const s = assembleStepStats(r instanceof Promise ? await r : r, this.#options);
         if (s.clip) {
           this.#clipHistory.push(s.clip.clipped);
           if (this.#clipHistory.length > CLIP_RATE_WINDOW) this.#clipHistory.shift();
           s.clip.rate = this.#clipHistory.filter(Boolean).length / this.#clipHistory.length;
         }
+        consume?.(s);
         out.push(s);
+        this.#cadence.charge(p.plan, p.ownMs + performance.now() - t0);
       }
     } finally {
       for (const p of queue) disposePending(p);
@@ -211,6 +253,27 @@ export class Watcher {
     return tf.engine().registeredVariables[name];
   }
 
+  /** Names, layers and sizes of the step's variables (the same list every step: built once). */
+  #variables(grads: Gradient[]): VariableInfo[] {
+    const o = this.#options;
+    let same = grads.length === this.#infoNames.length;
+    for (let i = 0; same && i < grads.length; i++) same = grads[i]!.name === this.#infoNames[i];
+    if (!same) {
+      this.#infoNames = grads.map((g) => g.name);
+      this.#info = grads.map((g) => ({
+        name: o.tagName ? o.tagName(g.name) : g.name,
+        layer: o.layerOf(g.name),
+        hasGradient: true,
+        size: this.#variable(g.name)?.size ?? g.tensor?.size ?? 0,
+      }));
+    }
+    let all = true;
+    for (const g of grads) all &&= g.tensor !== undefined;
+    return all
+      ? this.#info
+      : this.#info.map((v, i) => ({ ...v, hasGradient: grads[i]!.tensor !== undefined }));
+  }
+
   #before(grads: Gradient[], loss: tf.Tensor | undefined): Array<tf.Tensor | undefined> | 'skip' | undefined {
     const o = this.#options;
     if (o.alive && !o.alive()) {
@@ -218,253 +281,259 @@ export class Watcher {
       this.dispose();
       return undefined;
     }
+    const t0 = performance.now();
     const step = ++this.#step;
-    const stats = o.statsFreq > 0 && step % o.statsFreq === 0;
-    const histogram = o.histogramFreq > 0 && step % o.histogramFreq === 0;
-    if (!stats && !histogram && !o.clip && !o.gate) return undefined;
-    const gradPart = tf.keep(tf.tidy(() => tf.concat(grads.map((g) => gradientStats(g.tensor)))));
-    if (o.gate && o.gate(this.#gradientCheck(step, grads, gradPart, loss)) === 'skip') {
-      if (stats || histogram)
-        this.#current = this.#snapshot(step, stats, histogram, grads, gradPart, null, loss);
-      else gradPart.dispose();
-      return 'skip';
-    }
-    let replaced: Array<tf.Tensor | undefined> | undefined;
-    let clipInfo: tf.Tensor | null = null;
-    if (o.clip) {
-      const sumSq = tf.tidy(
-        () => tf.reshape(tf.slice(tf.reshape(gradPart, [-1, 3]), [0, 0], [-1, 1]), [-1]) as tf.Tensor1D,
-      );
-      const r = clipGradients(
-        grads.map((g) => g.tensor),
-        sumSq,
-        o.clip,
-        o.zclipState,
-        // Only AGC needs the weights; skip the lookups on every other step.
-        'agc' in o.clip ? grads.map((g) => this.#variable(g.name)) : undefined,
-        o.autoclipState,
-      );
-      sumSq.dispose();
-      replaced = r.grads;
-      clipInfo = r.info;
-    }
-    if (!stats && !histogram) {
-      gradPart.dispose();
-      clipInfo?.dispose();
-      return replaced;
-    }
-    this.#current = this.#snapshot(step, stats, histogram, grads, gradPart, clipInfo, loss);
-    return replaced;
-  }
-
-  /** Keeps what the step's statistics need after the update: buffer-sharing clones, so no copies. */
-  #snapshot(
-    step: number,
-    stats: boolean,
-    histogram: boolean,
-    grads: Gradient[],
-    gradPart: tf.Tensor,
-    clipInfo: tf.Tensor | null,
-    loss: tf.Tensor | undefined,
-  ): InProgress {
-    const o = this.#options;
-    // The weights before the update serve the update ratio, update histograms, and the count of
-    // weights that were already non-finite when a step's gradients are (blame needs it).
-    const wantBefore = stats || (histogram && o.histograms.updates);
-    return {
+    const plan = this.#cadence.plan(step, t0);
+    // The first step of a watch always has every statistic: the starting point of each series.
+    if (step === o.firstStep) plan.detail = true;
+    const variables = this.#variables(grads);
+    const sync = (o.reads ?? (HOST_MEMORY_BACKENDS.has(tf.getBackend()) ? 'sync' : 'async')) === 'sync';
+    const tensors = grads.map((g) => g.tensor);
+    const hasLoss = loss !== undefined && loss.size === 1;
+    const p: Pending = {
       step,
-      stats,
-      histogram,
-      gradPart,
-      clipInfo,
-      loss: stats && loss ? tf.keep(tf.tidy(() => tf.reshape(tf.cast(loss, 'float32'), [1]))) : null,
-      grads: grads.map((g) => (g.tensor ? tf.keep(tf.clone(g.tensor)) : null)),
-      before: grads.map((g) => {
-        const v = wantBefore ? this.#variable(g.name) : undefined;
-        return v ? tf.keep(tf.clone(v)) : null;
-      }),
+      plan,
+      skipped: false,
+      variables,
+      sumSq: new Float64Array(0),
+      hasLoss,
+      grads: tensors.map(() => null),
+      before: tensors.map(() => null),
+      after: tensors.map(() => null),
+      clip: null,
+      badSums: false,
+      large: [],
+      reduced: [],
+      ownMs: 0,
     };
-  }
-
-  /** The gate's view of the step: one synchronous read, plus exact counts if a sum is non-finite. */
-  #gradientCheck(
-    step: number,
-    grads: Gradient[],
-    gradPart: tf.Tensor,
-    loss: tf.Tensor | undefined,
-  ): GradientCheck {
-    const o = this.#options;
-    const triples = gradPart.dataSync();
-    const lossValue = loss ? loss.dataSync()[0] : undefined;
-    const counts = new Map<number, NonFiniteCounts>();
-    const count = (t: tf.Tensor): [number, number, number] => {
-      const c = tf.tidy(() => nonFiniteCounts(t));
-      const d = c.dataSync();
-      c.dispose();
-      return [d[0]!, d[1]!, d[2]!];
-    };
-    const bad = grads.map((g, i) => g.tensor !== undefined && !Number.isFinite(triples[i * 3]!));
-    if (bad.some(Boolean)) {
-      grads.forEach((g, i) => {
-        const v = this.#variable(g.name);
-        counts.set(i, {
-          ...(bad[i] ? { grad: count(g.tensor!) } : {}),
-          ...(v ? { weightBefore: count(v) } : {}),
-        });
-      });
-    }
-    const variables = grads.map((g) => ({
-      name: g.name,
-      layer: o.layerOf(g.name),
-      hasGradient: g.tensor !== undefined,
-      size: 0,
-    }));
-    return unpackGradientCheck(step, variables, triples, counts, lossValue);
-  }
-
-  #after(grads: Gradient[], skipped: boolean): void {
-    const cur = this.#current;
-    if (!cur) return;
-    this.#current = null;
-    const o = this.#options;
+    this.#current = p;
+    let check: GradientCheck | undefined;
     try {
-      const weights = grads.map((g) => {
-        const v = this.#variable(g.name);
-        return v ? tf.keep(tf.clone(v)) : null;
-      });
-      const packed = tf.keep(
-        tf.tidy(() => {
-          const weightPart = tf.stack(
-            weights.map((w, i) =>
-              w ? weightStats(w, cur.stats && o.updates ? cur.before[i]! : null) : tf.zeros([2]),
-            ),
-          );
-          // [3 gradient numbers, 2 weight numbers] per variable, then the clip numbers if clipping.
-          const perVar = tf.reshape(tf.concat([tf.reshape(cur.gradPart, [-1, 3]), weightPart], 1), [-1]);
-          // Then the clip numbers if clipping, then the loss if known.
-          const parts = [perVar, ...(cur.clipInfo ? [cur.clipInfo] : []), ...(cur.loss ? [cur.loss] : [])];
-          return parts.length > 1 ? tf.concat(parts) : perVar;
-        }),
-      );
-      this.#queue.push({
-        packed,
-        histogram: cur.histogram,
-        grads: cur.grads,
-        before: cur.before,
-        weights,
-        layout: {
-          step: cur.step,
-          scalars: cur.stats,
-          variables: grads.map((g) => ({
-            name: o.tagName ? o.tagName(g.name) : g.name,
-            layer: o.layerOf(g.name),
-            hasGradient: g.tensor !== undefined,
-            size: g.tensor?.size ?? 0,
-          })),
-          updatesMeasured: cur.stats && o.updates && cur.before.some((t) => t !== null),
-          loss: cur.loss !== null,
-          skipped,
-          ...(o.clip && cur.clipInfo
-            ? { clip: { mode: clipMode(o.clip), threshold: clipThreshold(o.clip) } }
-            : {}),
-        },
-      });
-      cur.gradPart.dispose();
-      cur.clipInfo?.dispose();
-      cur.loss?.dispose();
-      o.onQueued?.();
+      if (sync) {
+        const sumSq = hostSumSquares(tensors, hasLoss ? loss : undefined);
+        p.sumSq = sumSq;
+        const bad = nonFiniteSums(variables, sumSq);
+        p.badSums = bad.length > 0;
+        const backend = tf.getBackend();
+        for (let i = 0; i < grads.length; i++) {
+          const t = tensors[i];
+          const v = this.#variable(grads[i]!.name);
+          const onHost = reducedOnHost(v?.size ?? t?.size ?? 0, backend);
+          if (plan.detail && !onHost && v) {
+            // Snapshot for the update's size: a clone shares the buffer, the optimizer swaps in a new one.
+            p.large.push({ index: i, before: o.updates ? tf.keep(tf.clone(v)) : null });
+          }
+          const g = (plan.detail && onHost) || (plan.histogram && o.histograms.gradients) || bad.includes(i);
+          if (g && t) p.grads[i] = t.dataSync();
+          const b =
+            (plan.detail && onHost && o.updates) ||
+            (plan.histogram && o.histograms.updates) ||
+            bad.length > 0;
+          if (b && v) p.before[i] = v.dataSync();
+        }
+        if (o.gate) {
+          check = gradientHalf({ ...p, sumSq, grads: p.grads as Values[], before: p.before as Values[] });
+        }
+      } else {
+        p.sumSq = tf.keep(deviceSumSquares(tensors, hasLoss ? loss : undefined));
+        // Clones share the buffers: keeping them costs nothing, and drain() decides what it needs.
+        p.grads = tensors.map((t) => (t ? tf.keep(tf.clone(t)) : null));
+        p.before = grads.map((g) => {
+          const v = this.#variable(g.name);
+          return v ? tf.keep(tf.clone(v)) : null;
+        });
+        if (o.gate) check = this.#syncCheck(p);
+      }
+      if (check && o.gate!(check) === 'skip') {
+        p.ownMs += performance.now() - t0;
+        return 'skip';
+      }
+      const replaced = o.clip ? this.#clip(p, tensors, grads, sync) : undefined;
+      p.ownMs += performance.now() - t0;
+      return replaced;
     } catch (err) {
-      disposeInProgress(cur);
+      this.#discardCurrent();
       throw err;
     }
   }
 
-  /** The slow path: exact NaN/±Inf counts for the variables whose sums were non-finite. */
-  async #exactCounts(p: Pending, data: ArrayLike<number>): Promise<Map<number, NonFiniteCounts>> {
-    const need = variablesNeedingCounts(p.layout, data);
-    const counts = new Map<number, NonFiniteCounts>();
-    const take = async (t: tf.Tensor | null | undefined): Promise<[number, number, number] | undefined> => {
-      if (!t) return undefined;
-      const c = tf.tidy(() => nonFiniteCounts(t));
-      try {
-        const d = await c.data();
-        return [d[0]!, d[1]!, d[2]!];
-      } finally {
-        c.dispose();
-      }
-    };
-    for (const i of need.grad) counts.set(i, { ...counts.get(i), grad: await take(p.grads[i]) });
-    // Which weights were already non-finite before a step whose gradients are: the detector's blame.
-    if (need.grad.length > 0) {
-      for (const [i, b] of p.before.entries())
-        counts.set(i, { ...counts.get(i), weightBefore: await take(b) });
-    }
-    for (const i of need.weight) counts.set(i, { ...counts.get(i), weight: await take(p.weights[i]) });
-    return counts;
+  /** The gate's view of a step on a GPU backend: one synchronous read of the sums, and more if one is non-finite. */
+  #syncCheck(p: Pending): GradientCheck {
+    const sumSq = (p.sumSq as tf.Tensor).dataSync();
+    const bad = nonFiniteSums(p.variables, sumSq);
+    const read = (t: Taken) => (t instanceof tf.Tensor ? t.dataSync() : t);
+    return gradientHalf({
+      step: p.step,
+      variables: p.variables,
+      sumSq,
+      hasLoss: p.hasLoss,
+      grads: p.grads.map((t, i) => (bad.includes(i) ? read(t) : null)),
+      before: bad.length > 0 ? p.before.map(read) : p.before.map(() => null),
+    });
   }
 
-  /** All requested histograms of a step, bucketed on the device and read in one download. */
-  async #histograms(p: Pending, data: ArrayLike<number>): Promise<StepHistogram[]> {
+  #clip(
+    p: Pending,
+    tensors: Array<tf.Tensor | undefined>,
+    grads: Gradient[],
+    sync: boolean,
+  ): Array<tf.Tensor | undefined> {
     const o = this.#options;
-    const k = o.buckets;
-    const finite = (i: number, s: Stat) => Number.isFinite(data[i * STATS_PER_VAR + s]!);
-    const jobs: Array<{ kind: HistogramKind; variable: string; make: () => tf.Tensor1D }> = [];
-    p.layout.variables.forEach((v, i) => {
-      const g = p.grads[i];
-      const w = p.weights[i];
-      const b = p.before[i];
-      if (o.histograms.gradients && g) {
-        jobs.push({
-          kind: 'grad',
-          variable: v.name,
-          make: () => histogramBlock(g, k, finite(i, Stat.GradSumSq)),
-        });
-      }
-      if (o.histograms.weights && w) {
-        jobs.push({
-          kind: 'weight',
-          variable: v.name,
-          make: () => histogramBlock(w, k, finite(i, Stat.WeightSumSq)),
-        });
-      }
-      if (o.histograms.updates && w && b) {
-        jobs.push({ kind: 'update', variable: v.name, make: () => histogramBlock(tf.sub(w, b), k) });
-      }
+    const c = o.clip!;
+    const n = tensors.length;
+    const sumSq = tf.tidy(() => {
+      if (!sync) return tf.slice(p.sumSq as tf.Tensor1D, [0], [n]);
+      // Variables without a gradient count 0 towards the global norm.
+      const host = new Float32Array(n);
+      for (let i = 0; i < n; i++) host[i] = tensors[i] ? (p.sumSq as Float64Array)[i]! : 0;
+      return tf.tensor1d(host);
     });
-    if (jobs.length === 0) return [];
-    const blocks = tf.tidy(() => tf.concat(jobs.map((j) => j.make())));
+    const r = clipGradients(
+      tensors,
+      sumSq,
+      c,
+      o.zclipState,
+      // Only AGC needs the weights; skip the lookups on every other step.
+      'agc' in c ? grads.map((g) => this.#variable(g.name)) : undefined,
+      o.autoclipState,
+    );
+    sumSq.dispose();
+    let info: Values | tf.Tensor = r.info;
+    if (sync) {
+      info = r.info.dataSync();
+      r.info.dispose();
+    }
+    p.clip = { mode: clipMode(c), threshold: clipThreshold(c), info };
+    return r.grads;
+  }
+
+  #after(grads: Gradient[], skipped: boolean): void {
+    const p = this.#current;
+    if (!p) return;
+    this.#current = null;
+    const t0 = performance.now();
+    const o = this.#options;
+    p.skipped = skipped;
     try {
-      const d = await blocks.data();
-      return jobs.map((j, n) => {
-        const o2 = n * (k + 2);
-        return {
-          kind: j.kind,
-          variable: j.variable,
-          buckets: bucketsFromCounts(d[o2]!, d[o2 + 1]!, d.subarray(o2 + 2, o2 + 2 + k)),
-        };
+      const sync = !(p.sumSq instanceof tf.Tensor);
+      if (!sync) {
+        // On GPU backends what the step needs is known only in drain(), so clones are kept.
+        p.after = grads.map((g) => {
+          const v = this.#variable(g.name);
+          return v ? tf.keep(tf.clone(v)) : null;
+        });
+      } else {
+        const large = new Set(p.large.map((l) => l.index));
+        // After a step with non-finite gradients the weights are checked too (non_finite_weights),
+        // whatever the cadence.
+        const all = (p.plan.histogram && (o.histograms.weights || o.histograms.updates)) || p.badSums;
+        p.after = grads.map((g, i) => {
+          if (!all && !(p.plan.detail && !large.has(i))) return null;
+          return this.#variable(g.name)?.dataSync() ?? null;
+        });
+        if (p.large.length > 0) this.#reduceLarge(p, grads);
+      }
+    } catch (err) {
+      disposePending(p);
+      throw err;
+    }
+    p.ownMs += performance.now() - t0;
+    this.#queue.push(p);
+    o.onQueued?.();
+  }
+
+  /** Detail statistics of the step's large variables, on the device; exact counts if non-finite. */
+  #reduceLarge(p: Pending, grads: Gradient[]): void {
+    const entries = p.large.flatMap((l) => {
+      const weight = this.#variable(grads[l.index]!.name);
+      return weight ? [{ index: l.index, grad: grads[l.index]!.tensor, weight, before: l.before }] : [];
+    });
+    try {
+      const results = deviceDetail(entries);
+      p.reduced = grads.map(() => null);
+      entries.forEach((e, j) => {
+        p.reduced[e.index] = results[j]!;
+        // Non-finite weights: their exact counts come from the values (rare).
+        if (!Number.isFinite(results[j]!.weightSumSq)) p.after[e.index] = e.weight.dataSync();
       });
     } finally {
-      blocks.dispose();
+      for (const l of p.large) l.before?.dispose();
+      p.large = [];
     }
+  }
+
+  /** What a queued step took, on the host: at once on host-memory backends, else after downloads. */
+  #resolve(p: Pending): StepCapture | Promise<StepCapture> {
+    if (p.sumSq instanceof tf.Tensor) return this.#download(p);
+    const info = p.clip?.info;
+    return this.#capture(
+      p,
+      p.sumSq,
+      p.grads as Values[],
+      p.before as Values[],
+      p.after as Values[],
+      info as Values,
+    );
+  }
+
+  /** Downloads what a step kept on a GPU backend, and no more than its statistics turned out to need. */
+  async #download(p: Pending): Promise<StepCapture> {
+    const o = this.#options;
+    const sumSq = await (p.sumSq as tf.Tensor).data();
+    const bad = nonFiniteSums(p.variables, sumSq);
+    const wantGrads = p.plan.detail || (p.plan.histogram && o.histograms.gradients);
+    const wantBefore =
+      (p.plan.detail ? o.updates : p.plan.histogram && o.histograms.updates) || bad.length > 0;
+    const wantAfter =
+      p.plan.detail || (p.plan.histogram && (o.histograms.weights || o.histograms.updates)) || bad.length > 0;
+    const read = async (t: Taken, wanted: boolean) =>
+      t instanceof tf.Tensor ? (wanted ? await t.data() : null) : t;
+    const grads = await Promise.all(p.grads.map((t, i) => read(t, wantGrads || bad.includes(i))));
+    const before = await Promise.all(p.before.map((t) => read(t, wantBefore)));
+    const after = await Promise.all(p.after.map((t) => read(t, wantAfter)));
+    const info = p.clip ? await read(p.clip.info, true) : null;
+    return this.#capture(p, sumSq, grads, before, after, info);
+  }
+
+  #capture(
+    p: Pending,
+    sumSq: ArrayLike<number>,
+    grads: Array<Values | null>,
+    before: Array<Values | null>,
+    after: Array<Values | null>,
+    info: Values | null | undefined,
+  ): StepCapture {
+    const c: StepCapture = {
+      step: p.step,
+      skipped: p.skipped,
+      detail: p.plan.detail,
+      histogram: p.plan.histogram,
+      variables: p.variables,
+      sumSq,
+      hasLoss: p.hasLoss,
+      grads,
+      before,
+      after,
+    };
+    if (p.clip && info) c.clip = { mode: p.clip.mode, threshold: p.clip.threshold, info };
+    if (p.reduced.length > 0) c.reduced = p.reduced;
+    return c;
   }
 
   #discardCurrent(): void {
-    if (this.#current) disposeInProgress(this.#current);
+    if (this.#current) disposePending(this.#current);
     this.#current = null;
   }
 }
 
-function disposeInProgress(c: InProgress): void {
-  c.gradPart.dispose();
-  c.clipInfo?.dispose();
-  c.loss?.dispose();
-  for (const t of c.grads) t?.dispose();
-  for (const t of c.before) t?.dispose();
-}
-
 function disposePending(p: Pending): void {
-  p.packed.dispose();
-  for (const t of p.grads) t?.dispose();
-  for (const t of p.before) t?.dispose();
-  for (const t of p.weights) t?.dispose();
+  const free = (t: Taken | Float64Array) => {
+    if (t instanceof tf.Tensor) t.dispose();
+  };
+  free(p.sumSq);
+  for (const t of p.grads) free(t);
+  for (const t of p.before) free(t);
+  for (const t of p.after) free(t);
+  if (p.clip) free(p.clip.info);
+  for (const l of p.large) free(l.before);
 }

@@ -1,0 +1,170 @@
+/**
+ * One backend x model cell of `npm run bench:overhead`, in its own process (tfjs-node's thread pool,
+ * wasm's heap and the JIT state of one backend never leak into another's numbers). It loads the built
+ * package (dist/esm) under plain node, as users run it: under tsx every inner function of the source
+ * would pay for the names esbuild keeps.
+ *
+ * Every round fits a fresh model once per configuration, in an order rotated from round to round,
+ * after one untimed warm-up batch; wall time and process CPU time (all threads: TensorFlow's pool
+ * included) are taken around `fit`. Then, untimed, each configuration runs once more to count the
+ * kernels per step the tfjs engine ran (tf.profile) and, on tfjs-node, the native TensorFlow ops.
+ * Prints one JSON object.
+ *
+ *   node bench/overhead-child.mjs <backend> <model> <rounds> <configs,...> [batches]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tensorBoard } from '../dist/esm/index.js';
+import { MODELS } from './models.mjs';
+
+const [backend, modelKey, roundsArg, configsArg, batchesArg] = process.argv.slice(2);
+
+/** What goes into `callbacks` per configuration (null: no callbacks option, as most users fit). */
+export const CONFIGS = {
+  unwatched: { label: 'unwatched', make: () => null },
+  defaults: { label: 'gradwatch defaults', make: (_tf, dir) => [tensorBoard(dir)] },
+  tfnode: {
+    label: "tf.node.tensorBoard, updateFreq 'batch'",
+    only: 'tensorflow',
+    make: (tf, dir) => [tf.node.tensorBoard(dir, { updateFreq: 'batch' })],
+  },
+  everything: {
+    label: 'everything every step (all statistics, gradient histograms, detector)',
+    make: (_tf, dir) => [tensorBoard(dir, { statsFreq: 1, histogramFreq: 1 })],
+  },
+  watchonly: {
+    label: 'watch only (detect: false)',
+    make: (_tf, dir) => [tensorBoard(dir, { detect: false })],
+  },
+  clip: {
+    label: 'defaults + clip by global norm',
+    make: (_tf, dir) => [tensorBoard(dir, { clip: { globalNorm: 1 } })],
+  },
+  gate: {
+    label: "defaults + detector gate in the step (grad_spike: 'skip')",
+    make: (_tf, dir) => [tensorBoard(dir, { detect: { actions: { grad_spike: 'skip' } } })],
+  },
+};
+
+async function loadTf() {
+  if (backend === 'tensorflow') {
+    process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+    return await import('@tensorflow/tfjs-node');
+  }
+  const tf = await import('@tensorflow/tfjs');
+  if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  return tf;
+}
+
+const tf = await loadTf();
+await tf.setBackend(backend);
+await tf.ready();
+if (tf.getBackend() !== backend) throw new Error(`backend ${backend} is not available`);
+
+const model = MODELS.find((m) => m.key === modelKey);
+if (!model) throw new Error(`unknown model ${modelKey}`);
+for (const c of configsArg.split(',')) if (!CONFIGS[c]) throw new Error(`unknown configuration ${c}`);
+const configs = configsArg.split(',').filter((c) => !CONFIGS[c].only || CONFIGS[c].only === backend);
+const rounds = Number(roundsArg);
+const bs = model.batchSize;
+
+// Native TensorFlow ops on tfjs-node: every kernel, and the summary writer's ops, end in
+// binding.executeOp (its properties are read-only, so the backend gets an object that counts and
+// delegates).
+let nativeOps = 0;
+const nodeBackend = tf.backend();
+const binding = nodeBackend.binding;
+if (binding) {
+  const executeOp = binding.executeOp;
+  nodeBackend.binding = Object.create(binding, {
+    executeOp: {
+      value: (...a) => {
+        nativeOps++;
+        return executeOp.apply(binding, a);
+      },
+    },
+  });
+}
+
+function newModel() {
+  const m = model.build(tf);
+  m.compile({ optimizer: 'adam', loss: model.loss });
+  return m;
+}
+
+async function fitOnce(config, x, y) {
+  const m = newModel();
+  await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'gradwatch-overhead-'));
+  const callbacks = CONFIGS[config].make(tf, dir);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await m.fit(x, y, {
+    epochs: 1,
+    batchSize: bs,
+    shuffle: false,
+    verbose: 0,
+    ...(callbacks ? { callbacks } : {}),
+  });
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  for (const cb of callbacks ?? []) await cb.close?.();
+  rmSync(dir, { recursive: true, force: true });
+  m.dispose();
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+// Batches per timed fit: about a second of training, so per-fit costs (opening event files, the run
+// records) weigh what they weigh in a real run of many batches, at most.
+let batches = batchesArg ? Number(batchesArg) : 0;
+if (!batches) {
+  const probe = model.data(tf, bs * 4);
+  const t = await fitOnce('unwatched', probe.x, probe.y);
+  tf.dispose([probe.x, probe.y]);
+  batches = Math.max(8, Math.min(200, Math.round(1000 / (t.wall / 4))));
+}
+const { x, y } = model.data(tf, bs * batches);
+const times = Object.fromEntries(configs.map((c) => [c, { wall: [], cpu: [] }]));
+// One discarded round first: module loading and the JIT's first compilations.
+for (let r = -1; r < rounds; r++) {
+  for (let j = 0; j < configs.length; j++) {
+    const c = configs[(j + Math.max(r, 0)) % configs.length];
+    const t = await fitOnce(c, x, y);
+    if (r >= 0) {
+      times[c].wall.push(t.wall / batches);
+      times[c].cpu.push(t.cpu / batches);
+    }
+  }
+}
+
+const ops = {};
+const countBatches = Math.min(10, batches);
+for (const c of configs) {
+  const m = newModel();
+  await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'gradwatch-overhead-'));
+  const callbacks = CONFIGS[c].make(tf, dir);
+  const xs = x.slice(0, bs * countBatches);
+  const ys = y.slice(0, bs * countBatches);
+  nativeOps = 0;
+  const p = await tf.profile(async () => {
+    await m.fit(xs, ys, {
+      epochs: 1,
+      batchSize: bs,
+      shuffle: false,
+      verbose: 0,
+      ...(callbacks ? { callbacks } : {}),
+    });
+  });
+  ops[c] = { kernels: p.kernels.length / countBatches, native: binding ? nativeOps / countBatches : null };
+  for (const cb of callbacks ?? []) await cb.close?.();
+  rmSync(dir, { recursive: true, force: true });
+  tf.dispose([xs, ys]);
+  m.dispose();
+}
+
+const labels = Object.fromEntries(configs.map((c) => [c, CONFIGS[c].label]));
+process.stdout.write(
+  `${JSON.stringify({ backend, model: model.key, name: model.name, batches, rounds, times, ops, labels })}\n`,
+);

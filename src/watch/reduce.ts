@@ -1,0 +1,175 @@
+/**
+ * The reductions behind the watch's statistics, each done where it is cheaper: on the host, in a JS
+ * loop over the tensor's values, or on the device, by tensor ops whose small results are stacked and
+ * read at once.
+ *
+ * They run inside every training step, so they are built for the number of calls into the backend:
+ * on tfjs-node each tensor op is a native call that costs, inside a training loop, 20-80 µs (about
+ * the cost of copying 30,000 values to the host and summing them in JS), and `sum(square(g))` is two
+ * of them plus a tensor for the axes. So the choice is made per tensor, by size, with crossovers
+ * measured per backend inside training (bench/README.md, "Where the statistics are computed"):
+ * - on the host: tensors up to HOST_REDUCE_MAX elements on tfjs-node (a native read, ~1.6 ns per
+ *   value) and on wasm (a copy out of the wasm heap); every tensor on the pure-JS `cpu` backend,
+ *   whose values are host arrays already (reading copies nothing, and every tensor op allocates);
+ * - on the device: larger tensors on tfjs-node, by TensorFlow's L2Loss op (sum(x²)/2 in one native op,
+ *   multi-threaded), on wasm by `sum(square(x))`, and every tensor on the other backends (webgl,
+ *   webgpu), whose callers keep the results on the device and download them later (`deviceSumSquares`).
+ * If tfjs-node's internals are not what this expects, it falls back to the portable ops, once.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { sumSquares } from './host-stats.js';
+
+/** Backends whose tensors live in host memory: reading them synchronously stalls nothing. */
+export const HOST_MEMORY_BACKENDS: ReadonlySet<string> = new Set(['cpu', 'wasm', 'tensorflow']);
+
+/** Largest tensor (elements) reduced on the host, per backend; larger ones go to the device. */
+export const HOST_REDUCE_MAX: Readonly<Record<string, number>> = {
+  cpu: Number.POSITIVE_INFINITY,
+  wasm: 8192,
+  tensorflow: 32768,
+};
+
+/** Whether a tensor of `size` elements is reduced on the host on the current backend. */
+export function reducedOnHost(size: number, backend = tf.getBackend()): boolean {
+  return size <= (HOST_REDUCE_MAX[backend] ?? -1);
+}
+
+interface TfjsNodeBackend {
+  executeSingleInput(op: string, input: tf.Tensor): tf.Tensor;
+}
+
+let tfNodeFailed = false;
+
+/**
+ * Σx² of one tensor as a scalar on the device (inside a tidy), divided by the `factor` returned:
+ * TensorFlow's L2Loss gives sum(x²)/2, and doubling it on the host saves a native op.
+ */
+function deviceSumSq(x: tf.Tensor): { value: tf.Tensor; factor: number } {
+  const f = x.dtype === 'float32' ? x : tf.cast(x, 'float32');
+  if (tf.getBackend() === 'tensorflow' && !tfNodeFailed) {
+    const backend = tf.backend() as unknown as Partial<TfjsNodeBackend>;
+    if (typeof backend.executeSingleInput === 'function') {
+      try {
+        return { value: backend.executeSingleInput('L2Loss', f), factor: 2 };
+      } catch (err) {
+        tfNodeFailed = true;
+        console.warn(
+          `gradwatch: the tfjs-node fast path failed (${(err as Error).message}); using portable tensor ops`,
+        );
+      }
+    }
+  }
+  return { value: tf.sum(tf.square(f)), factor: 1 };
+}
+
+/**
+ * Reads scalar results one by one and frees them. Cheaper than stacking them first: a read of a
+ * scalar copies 4 bytes, while a stack is one more kernel (a native op of 20-40 µs inside a training
+ * step on tfjs-node).
+ */
+function readScalars(ts: readonly tf.Tensor[]): Float64Array {
+  const out = new Float64Array(ts.length);
+  try {
+    for (let i = 0; i < ts.length; i++) out[i] = ts[i]!.dataSync()[0]!;
+  } finally {
+    for (const t of ts) t.dispose();
+  }
+  return out;
+}
+
+/**
+ * Σx² of each tensor (NaN where it is undefined), followed by the loss (NaN if absent), read to the
+ * host synchronously: the per-step reduction. Meant for host-memory backends; elsewhere it works but
+ * stalls on the read.
+ */
+export function hostSumSquares(
+  tensors: ReadonlyArray<tf.Tensor | undefined>,
+  loss?: tf.Tensor,
+): Float64Array {
+  const out = new Float64Array(tensors.length + 1);
+  out.fill(Number.NaN);
+  const backend = tf.getBackend();
+  const large: number[] = [];
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i];
+    if (!t) continue;
+    if (t.dtype === 'float32' && reducedOnHost(t.size, backend))
+      out[i] = sumSquares(t.dataSync() as Float32Array);
+    else large.push(i);
+  }
+  if (large.length > 0) {
+    const factors = new Float64Array(large.length);
+    const d = readScalars(
+      tf.tidy(() =>
+        large.map((i, j) => {
+          const r = deviceSumSq(tensors[i]!);
+          factors[j] = r.factor;
+          return tf.keep(r.value);
+        }),
+      ),
+    );
+    for (let j = 0; j < large.length; j++) out[large[j]!] = d[j]! * factors[j]!;
+  }
+  if (loss && loss.size === 1) out[tensors.length] = loss.dataSync()[0]!;
+  return out;
+}
+
+/** One variable's detail statistics computed on the device. */
+export interface DeviceDetail {
+  gradMaxAbs: number;
+  weightSumSq: number;
+  /** NaN when no snapshot before the update was given. */
+  updateSumSq: number;
+}
+
+/**
+ * Detail statistics of large variables on the device, read at once: max |g|, Σw² of the weights
+ * after the update, and Σ(w - before)². `before` is a snapshot taken before the update.
+ */
+export function deviceDetail(
+  entries: ReadonlyArray<{ grad: tf.Tensor | undefined; weight: tf.Tensor; before: tf.Tensor | null }>,
+): DeviceDetail[] {
+  if (entries.length === 0) return [];
+  const factors = new Float64Array(entries.length * 3).fill(1);
+  const sumSq = (x: tf.Tensor, at: number) => {
+    const r = deviceSumSq(x);
+    factors[at] = r.factor;
+    return r.value;
+  };
+  const d = readScalars(
+    tf.tidy(() =>
+      entries.flatMap((e, j) =>
+        [
+          e.grad ? tf.max(tf.abs(e.grad)) : tf.scalar(Number.NaN),
+          sumSq(e.weight, j * 3 + 1),
+          e.before ? sumSq(tf.sub(e.weight, e.before), j * 3 + 2) : tf.scalar(Number.NaN),
+        ].map((t) => tf.keep(t)),
+      ),
+    ),
+  );
+  return entries.map((_, j) => ({
+    gradMaxAbs: d[j * 3]!,
+    weightSumSq: d[j * 3 + 1]! * factors[j * 3 + 1]!,
+    updateSumSq: d[j * 3 + 2]! * factors[j * 3 + 2]!,
+  }));
+}
+
+/**
+ * On the device: [Σx² of each tensor (0 where undefined)..., loss if given], one float32 tensor the
+ * caller owns, to download when it suits (on GPU backends a synchronous read would stall the step).
+ */
+export function deviceSumSquares(
+  tensors: ReadonlyArray<tf.Tensor | undefined>,
+  loss?: tf.Tensor,
+): tf.Tensor1D {
+  return tf.tidy(() => {
+    // Off tfjs-node (the only backend with a factor of 2), the factor is 1.
+    const parts = tensors.map((t) => {
+      if (!t) return tf.scalar(0);
+      const r = deviceSumSq(t);
+      return r.factor === 1 ? r.value : tf.mul(r.value, r.factor);
+    });
+    if (loss) parts.push(tf.reshape(tf.cast(loss, 'float32'), []));
+    return tf.stack(parts) as tf.Tensor1D;
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The two ways the watch gets values: read during the step (host-memory backends) or kept on the
+ * device and downloaded in drain() (GPU backends). Run here on the cpu backend with each forced, the
+ * statistics must agree, non-finite steps and histograms included, with no tensor left behind.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StepStats } from '../src/watch/step-stats.js';
+import { layerFromVariableName, Watcher } from '../src/watch/watcher.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function train(reads: 'sync' | 'async', gate = false): Promise<{ stats: StepStats[]; leaked: number }> {
+  const w1 = tf.variable(
+    tf.tensor2d([
+      [0.5, -1],
+      [2, 0.25],
+      [1, 1],
+    ]),
+    true,
+    'm/dense/kernel',
+  );
+  const b1 = tf.variable(tf.tensor1d([0.1, -0.2]), true, 'm/dense/bias');
+  const x = tf.tensor2d([
+    [1, 2, 3],
+    [-1, 0.5, 2],
+  ]);
+  const opt = tf.train.adam(0.05);
+  const watcher = new Watcher({
+    budget: 0.02,
+    statsFreq: 2,
+    histogramFreq: 3,
+    histograms: { gradients: true, weights: true, updates: true },
+    buckets: 5,
+    updates: true,
+    layerOf: layerFromVariableName,
+    firstStep: 1,
+    reads,
+    ...(gate ? { gate: () => 'apply' as const } : {}),
+  });
+  watcher.attach(opt);
+  // Counted after the first step, which creates Adam's slot variables.
+  let start = 0;
+  const stats: StepStats[] = [];
+  for (let step = 1; step <= 7; step++) {
+    // Step 5 gets a NaN into the kernel's gradient (and so into the weights and every later step).
+    const poison = step === 5 ? Number.NaN : 1;
+    opt.minimize(() => tf.sum(tf.mul(tf.square(tf.add(tf.matMul(x, w1), b1)), poison)) as tf.Scalar, false, [
+      w1,
+      b1,
+    ]);
+    stats.push(...(await watcher.drain()));
+    if (step === 1) start = tf.memory().numTensors;
+  }
+  const leaked = tf.memory().numTensors - start;
+  watcher.detach();
+  watcher.dispose();
+  tf.dispose([w1, b1, x]);
+  opt.dispose();
+  return { stats, leaked };
+}
+
+describe('reading values during the step or downloading them afterwards', () => {
+  it('gives the same statistics, and leaks nothing either way', async () => {
+    const sync = await train('sync');
+    const later = await train('async');
+    const gated = await train('async', true);
+    for (const run of [sync, later, gated]) {
+      expect(run.leaked).toBe(0);
+      expect(run.stats.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(run.stats.map((s) => s.detail)).toEqual([true, true, false, true, false, true, false]);
+    }
+    const rel = (a: number, b: number) =>
+      Number.isNaN(a) ? Number.isNaN(b) : Math.abs(a - b) <= 1e-6 * Math.abs(b);
+    for (const other of [later, gated]) {
+      other.stats.forEach((s, i) => {
+        const t = sync.stats[i]!;
+        expect(rel(s.globalGradNorm, t.globalGradNorm)).toBe(true);
+        expect(s.gradNonFinite).toBe(t.gradNonFinite);
+        s.variables.forEach((v, j) => {
+          const u = t.variables[j]!;
+          expect([
+            v.name,
+            v.gradNaN,
+            v.gradPosInf,
+            v.gradNegInf,
+            v.weightNonFiniteBefore,
+            v.weightNonFinite,
+          ]).toEqual([
+            u.name,
+            u.gradNaN,
+            u.gradPosInf,
+            u.gradNegInf,
+            u.weightNonFiniteBefore,
+            u.weightNonFinite,
+          ]);
+          for (const k of ['gradMaxAbs', 'weightNorm', 'updateNorm'] as const) {
+            expect(v[k] === undefined).toBe(u[k] === undefined);
+            if (v[k] !== undefined) expect(rel(v[k]!, u[k]!)).toBe(true);
+          }
+        });
+        expect(s.histograms.map((h) => [h.kind, h.variable, Array.from(h.buckets)])).toEqual(
+          t.histograms.map((h) => [h.kind, h.variable, Array.from(h.buckets)]),
+        );
+      });
+    }
+    // Step 5: the NaN, counted exactly, and the weights after it checked although it is not a detail step.
+    const five = sync.stats[4]!;
+    expect(five.gradNonFinite).toBeGreaterThan(0);
+    expect(five.variables.every((v) => v.weightNonFinite !== undefined)).toBe(true);
+    // Histograms at steps 3 and 6: gradients, weights and updates of both variables.
+    expect(
+      sync.stats.filter((s) => s.histograms.length > 0).map((s) => [s.step, s.histograms.length]),
+    ).toEqual([
+      [3, 6],
+      [6, 6],
+    ]);
+  });
+});
