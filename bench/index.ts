@@ -63,21 +63,36 @@ function scratch(): string {
 async function writeRound(kind: 'scalars' | 'histograms', nOurs: number, nTheirs: number) {
   const ours: number[] = [];
   const theirs: number[] = [];
+  const tfnode: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const a = scratch();
     const b = scratch();
+    const c = scratch();
     try {
       const args = kind === 'scalars' ? [] : ['1000'];
       const mine = await nodeChild<Timed>('bench/node-side.ts', [`write-${kind}`, a, String(nOurs), ...args]);
       const tbx = await py<Timed>([`write-${kind}`, b, String(nTheirs), ...args]);
+      const native = await nodeChild<Timed | { unavailable: string }>('bench/tfnode-side.mjs', [
+        `write-${kind}`,
+        c,
+        String(nTheirs),
+        ...args,
+      ]);
       ours.push(mine.events / mine.seconds);
       theirs.push(tbx.events / tbx.seconds);
+      if ('events' in native) tfnode.push(native.events / native.seconds);
     } finally {
-      rmSync(a, { recursive: true, force: true });
-      rmSync(b, { recursive: true, force: true });
+      for (const d of [a, b, c]) rmSync(d, { recursive: true, force: true });
     }
   }
-  return { ours: median(ours), theirs: median(theirs), oursAll: ours, theirsAll: theirs };
+  return {
+    ours: median(ours),
+    theirs: median(theirs),
+    tfnode: tfnode.length > 0 ? median(tfnode) : null,
+    oursAll: ours,
+    theirsAll: theirs,
+    tfnodeAll: tfnode,
+  };
 }
 
 say(`# gradwatch benchmark, ${results.date}`);
@@ -102,11 +117,19 @@ say('\n## Writer: events per second written to disk (including close)\n');
 const sc = await writeRound('scalars', quick ? 50_000 : 300_000, quick ? 5_000 : 30_000);
 const hi = await writeRound('histograms', quick ? 1_000 : 10_000, quick ? 200 : 2_000);
 results.writer = { scalars: sc, histograms: hi };
-say('| events | gradwatch | tensorboardX 2.6.5 | ratio | target |');
-say('|---|---:|---:|---:|---:|');
-say(`| scalar | ${fmt(sc.ours)}/s | ${fmt(sc.theirs)}/s | **${fmt(sc.ours / sc.theirs, 1)}x** | >= 20x |`);
+const native = (x: { ours: number; tfnode: number | null }) =>
+  x.tfnode === null
+    ? 'n/a (npm run setup:tfjs-node) | '
+    : `${fmt(x.tfnode)}/s | **${fmt(x.ours / x.tfnode, 1)}x** `;
 say(
-  `| histogram (1000 float32, 30 buckets) | ${fmt(hi.ours)}/s | ${fmt(hi.theirs)}/s | **${fmt(hi.ours / hi.theirs, 1)}x** | |`,
+  '| events | gradwatch | tensorboardX 2.6.5 | ratio | tf.node.summaryFileWriter (tfjs-node 4.22) | ratio | target |',
+);
+say('|---|---:|---:|---:|---:|---:|---:|');
+say(
+  `| scalar | ${fmt(sc.ours)}/s | ${fmt(sc.theirs)}/s | **${fmt(sc.ours / sc.theirs, 1)}x** | ${native(sc)}| >= 20x |`,
+);
+say(
+  `| histogram (1000 float32, 30 buckets) | ${fmt(hi.ours)}/s | ${fmt(hi.theirs)}/s | **${fmt(hi.ours / hi.theirs, 1)}x** | ${native(hi)}| |`,
 );
 
 // ---- reader ----
