@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   deviceDetail,
+  deviceHistogram,
   deviceSumSquares,
   HOST_REDUCE_MAX,
   hostSumSquares,
@@ -87,5 +88,34 @@ describe.each(backends)('reductions on the %s backend', (backend) => {
     const t = deviceSumSquares([a, undefined], loss);
     expect(Array.from(t.dataSync())).toEqual([30, 0, 2.5]);
     tf.dispose([a, loss, t]);
+  });
+
+  it('buckets large tensors on the device on tfjs-node only, by the rule of the TensorFlow op', () => {
+    const x = tf.randomNormal([50_000], 0, 1, 'float32', 21);
+    const h = deviceHistogram(x, 30);
+    if (backend !== 'tensorflow') {
+      expect(h).toBeNull();
+      x.dispose();
+      return;
+    }
+    // An independent computation of HistogramFixedWidth's rule: float32 (v - min), then / step in
+    // float64, step = float32(max - min) / k, clamped to the last bucket.
+    const v = x.dataSync();
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const a of v) {
+      min = Math.min(min, a);
+      max = Math.max(max, a);
+    }
+    const step = Math.fround(max - min) / 30;
+    const want = new Array(30).fill(0);
+    for (const a of v) want[Math.min(29, Math.floor(Math.fround(a - min) / step))]++;
+    expect([h!.min, h!.max]).toEqual([min, max]);
+    expect(Array.from(h!.counts)).toEqual(want);
+    const same = tf.fill([40_000], 0.5);
+    expect(deviceHistogram(same, 30)).toEqual({ min: 0.5, max: 0.5, counts: Int32Array.of(40_000) });
+    const bad = tf.tidy(() => tf.concat([x, tf.tensor1d([Number.NaN])]));
+    expect(deviceHistogram(bad, 30)).toBeNull();
+    tf.dispose([x, same, bad]);
   });
 });

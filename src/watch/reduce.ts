@@ -36,6 +36,8 @@ export function reducedOnHost(size: number, backend = tf.getBackend()): boolean 
 
 interface TfjsNodeBackend {
   executeSingleInput(op: string, input: tf.Tensor): tf.Tensor;
+  executeSingleOutput(op: string, attrs: object[], inputs: tf.Tensor[]): tf.Tensor;
+  binding: { TF_ATTR_TYPE: number; TF_FLOAT: number; TF_INT32: number };
 }
 
 let tfNodeFailed = false;
@@ -152,6 +154,53 @@ export function deviceDetail(
     weightSumSq: d[j * 3 + 1]! * factors[j * 3 + 1]!,
     updateSumSq: d[j * 3 + 2]! * factors[j * 3 + 2]!,
   }));
+}
+
+let tfHistogramFailed = false;
+
+/**
+ * Histogram of a large float32 tensor on tfjs-node, by TensorFlow's HistogramFixedWidth op over the
+ * tensor's [min, max]: { min, max, counts } for `bucketsFromCounts`, or null where this does not apply
+ * (another backend, values that are not all finite, or the op is unavailable): then the caller reads
+ * the values and buckets them on the host. The values must be known to be finite (a finite sum of
+ * squares): the op has no notion of NaN. Reading 1 MB of gradient to bucket it in JS costs about 10x
+ * more inside a training step (bench/README.md). TensorFlow computes a value's bucket as
+ * floor(float32(v - min) / ((max - min) / k)), the host as floor((v - min) * (k / (max - min))) in
+ * float64: a value within a rounding error of an edge may land in the neighbouring bucket.
+ */
+export function deviceHistogram(
+  x: tf.Tensor,
+  k: number,
+): { min: number; max: number; counts: Int32Array } | null {
+  if (tf.getBackend() !== 'tensorflow' || tfHistogramFailed || x.dtype !== 'float32') return null;
+  const backend = tf.backend() as unknown as Partial<TfjsNodeBackend>;
+  const b = backend.binding;
+  if (typeof backend.executeSingleOutput !== 'function' || !b || typeof b.TF_ATTR_TYPE !== 'number')
+    return null;
+  const [min, max] = readScalars(tf.tidy(() => [tf.keep(tf.min(x)), tf.keep(tf.max(x))]));
+  if (!Number.isFinite(min!) || !Number.isFinite(max!)) return null;
+  if (min === max) return { min: min!, max: max!, counts: Int32Array.of(x.size) };
+  try {
+    const counts = tf.tidy(() =>
+      (backend as TfjsNodeBackend).executeSingleOutput(
+        'HistogramFixedWidth',
+        [
+          { name: 'T', type: b.TF_ATTR_TYPE, value: b.TF_FLOAT },
+          { name: 'dtype', type: b.TF_ATTR_TYPE, value: b.TF_INT32 },
+        ],
+        [x, tf.tensor1d([min!, max!], 'float32'), tf.scalar(k, 'int32')],
+      ),
+    );
+    try {
+      return { min: min!, max: max!, counts: counts.dataSync() as Int32Array };
+    } finally {
+      counts.dispose();
+    }
+  } catch (err) {
+    tfHistogramFailed = true;
+    console.warn(`gradwatch: tfjs-node's histogram op failed (${(err as Error).message}); bucketing in JS`);
+    return null;
+  }
 }
 
 /**

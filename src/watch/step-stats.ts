@@ -119,6 +119,8 @@ export interface StepCapture {
   /** Weight values after the update (detail steps, and histogram steps that need them). */
   after: ReadonlyArray<Values | null>;
   clip?: { mode: ClipMode; threshold: number; info: ArrayLike<number> };
+  /** Gradient histograms ([k,3] rows) bucketed on the device, for variables whose values were not read. */
+  gradHistograms?: ReadonlyArray<Float64Array | null>;
   /** Detail statistics computed on the device for variables whose values were not read (large ones). */
   reduced?: ReadonlyArray<{ gradMaxAbs: number; weightSumSq: number; updateSumSq: number } | null>;
 }
@@ -364,8 +366,9 @@ function histograms(c: StepCapture, o: AssembleOptions): StepHistogram[] {
     const g = c.grads[i];
     const w = c.after[i];
     const b = c.before[i];
-    if (o.histograms.gradients && g && v.hasGradient) {
-      out.push({ kind: 'grad', variable: v.name, buckets: computeHistogram(g, o.buckets).buckets });
+    const pre = c.gradHistograms?.[i];
+    if (o.histograms.gradients && v.hasGradient && (pre || g)) {
+      out.push({ kind: 'grad', variable: v.name, buckets: pre ?? computeHistogram(g!, o.buckets).buckets });
     }
     if (o.histograms.weights && w) {
       out.push({ kind: 'weight', variable: v.name, buckets: computeHistogram(w, o.buckets).buckets });

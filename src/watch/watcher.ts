@@ -18,6 +18,7 @@
  * read, never changed, so monitoring does not change what the model learns.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { bucketsFromCounts } from '../summary/histogram.js';
 import { Cadence, type StepPlan } from './cadence.js';
 import {
   type AutoClipState,
@@ -32,6 +33,7 @@ import type { ResolvedWatchOptions } from './options.js';
 import {
   type DeviceDetail,
   deviceDetail,
+  deviceHistogram,
   deviceSumSquares,
   HOST_MEMORY_BACKENDS,
   hostSumSquares,
@@ -119,6 +121,10 @@ interface Pending {
   large: Array<{ index: number; before: tf.Tensor | null }>;
   /** Their results, by variable. */
   reduced: Array<DeviceDetail | null>;
+  /** Gradient histograms bucketed on the device (large variables on tfjs-node), by variable. */
+  gradHistograms: Array<Float64Array | null>;
+  /** max |g| known from such a histogram's range, by variable. */
+  gradMaxAbs: number[];
   /** Time spent in the tap's hooks for this step (ms). */
   ownMs: number;
 }
@@ -304,6 +310,8 @@ export class Watcher {
       badSums: false,
       large: [],
       reduced: [],
+      gradHistograms: [],
+      gradMaxAbs: [],
       ownMs: 0,
     };
     this.#current = p;
@@ -323,7 +331,17 @@ export class Watcher {
             // Snapshot for the update's size: a clone shares the buffer, the optimizer swaps in a new one.
             p.large.push({ index: i, before: o.updates ? tf.keep(tf.clone(v)) : null });
           }
-          const g = (plan.detail && onHost) || (plan.histogram && o.histograms.gradients) || bad.includes(i);
+          let histogram = plan.histogram && o.histograms.gradients;
+          if (histogram && !onHost && t && !bad.includes(i)) {
+            const h = deviceHistogram(t, o.buckets);
+            if (h) {
+              p.gradHistograms[i] = bucketsFromCounts(h.min, h.max, h.counts);
+              // The range gives max |g| too: the detail reduction need not take it again.
+              p.gradMaxAbs[i] = Math.max(-h.min, h.max);
+              histogram = false;
+            }
+          }
+          const g = (plan.detail && onHost) || histogram || bad.includes(i);
           if (g && t) p.grads[i] = t.dataSync();
           const b =
             (plan.detail && onHost && o.updates) ||
@@ -446,13 +464,15 @@ export class Watcher {
   #reduceLarge(p: Pending, grads: Gradient[]): void {
     const entries = p.large.flatMap((l) => {
       const weight = this.#variable(grads[l.index]!.name);
-      return weight ? [{ index: l.index, grad: grads[l.index]!.tensor, weight, before: l.before }] : [];
+      const known = p.gradMaxAbs[l.index];
+      const grad = known === undefined ? grads[l.index]!.tensor : undefined;
+      return weight ? [{ index: l.index, grad, weight, before: l.before, known }] : [];
     });
     try {
       const results = deviceDetail(entries);
       p.reduced = grads.map(() => null);
       entries.forEach((e, j) => {
-        p.reduced[e.index] = results[j]!;
+        p.reduced[e.index] = e.known === undefined ? results[j]! : { ...results[j]!, gradMaxAbs: e.known };
         // Non-finite weights: their exact counts come from the values (rare).
         if (!Number.isFinite(results[j]!.weightSumSq)) p.after[e.index] = e.weight.dataSync();
       });
@@ -517,6 +537,7 @@ export class Watcher {
     };
     if (p.clip && info) c.clip = { mode: p.clip.mode, threshold: p.clip.threshold, info };
     if (p.reduced.length > 0) c.reduced = p.reduced;
+    if (p.gradHistograms.length > 0) c.gradHistograms = p.gradHistograms;
     return c;
   }
 
