@@ -8,6 +8,8 @@
  * after one untimed warm-up batch; wall time and process CPU time (all threads: TensorFlow's pool
  * included) are taken around `fit`. Then, untimed, each configuration runs once more to count the
  * kernels per step the tfjs engine ran (tf.profile) and, on tfjs-node, the native TensorFlow ops.
+ * gradwatch's callback also reports its own time per step (`cost`: its code in the step, writing and
+ * the detector), a measurement far less sensitive to the machine's noise than a ratio of fit times.
  * Prints one JSON object.
  *
  *   node bench/overhead-child.mjs <backend> <model> <rounds> <configs,...> [batches]
@@ -93,6 +95,9 @@ function newModel() {
   return m;
 }
 
+/** gradwatch's own time per step as its callback measures it (`cost`), per configuration. */
+const own = {};
+
 async function fitOnce(config, x, y) {
   const m = newModel();
   await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
@@ -109,7 +114,13 @@ async function fitOnce(config, x, y) {
   });
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  for (const cb of callbacks ?? []) await cb.close?.();
+  for (const cb of callbacks ?? []) {
+    if (cb.cost) {
+      own[config] ??= [];
+      own[config].push(cb.cost.msPerStep);
+    }
+    await cb.close?.();
+  }
   rmSync(dir, { recursive: true, force: true });
   m.dispose();
   return { wall, cpu: (c.user + c.system) / 1000 };
@@ -166,5 +177,5 @@ for (const c of configs) {
 
 const labels = Object.fromEntries(configs.map((c) => [c, CONFIGS[c].label]));
 process.stdout.write(
-  `${JSON.stringify({ backend, model: model.key, name: model.name, batches, rounds, times, ops, labels })}\n`,
+  `${JSON.stringify({ backend, model: model.key, name: model.name, batches, rounds, times, ops, own, labels })}\n`,
 );

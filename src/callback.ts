@@ -26,7 +26,7 @@ import {
   type WatchOptions,
 } from './watch/options.js';
 import type { GradientCheck, StepStats } from './watch/step-stats.js';
-import { Watcher, watcherOptionsFor } from './watch/watcher.js';
+import { type WatchCost, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
   /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */
@@ -76,6 +76,7 @@ export class TensorBoardCallback extends Callback {
   #lastEpochStep = 0;
   #warned = new Set<string>();
   #stepsSeen = 0;
+  #pastCost: WatchCost | null = null;
   readonly #alerts: Alert[] = [];
   readonly #detector: LiveDetector | null;
   readonly #zclip: ZClipState | undefined;
@@ -122,6 +123,26 @@ export class TensorBoardCallback extends Callback {
     this.onTrainEnd = this.onTrainEnd.bind(this);
     this.onEpochEnd = this.onEpochEnd.bind(this);
     this.onBatchEnd = this.onBatchEnd.bind(this);
+  }
+
+  /**
+   * What the gradient watch has cost so far, as it measures itself: steps watched, its own time per
+   * step (ms; its code in the step, writing the statistics and running the detector), the mean step
+   * time and the current intervals of the detail statistics and histograms. Null before training.
+   *
+   * @example
+   * const cb = tensorBoard('runs/exp1');
+   * await model.fit(xs, ys, { epochs: 5, callbacks: [cb] });
+   * const c = cb.cost!;
+   * console.log(`${(100 * c.msPerStep / c.stepMs).toFixed(1)}% of a step; details every ${c.statsEvery}`);
+   */
+  get cost(): WatchCost | null {
+    const now = this.#watcher?.cost;
+    const past = this.#pastCost;
+    if (!now) return past;
+    if (!past || past.steps === 0) return now;
+    const steps = past.steps + now.steps;
+    return { ...now, steps, msPerStep: (past.msPerStep * past.steps + now.msPerStep * now.steps) / steps };
   }
 
   /** The detector's alerts so far: the first alert of each burst, in step order (capped at 10,000). */
@@ -230,6 +251,7 @@ export class TensorBoardCallback extends Callback {
   #detach(): void {
     if (!this.#watcher) return;
     this.#stepsSeen = Math.max(this.#stepsSeen, this.#watcher.step);
+    this.#pastCost = this.cost;
     this.#watcher.detach();
     this.#watcher.dispose();
     this.#watcher = null;

@@ -6,7 +6,7 @@
  *   tfrecord/ record framing and masked CRC32C
  *   events/   event files: buffered writer, streaming reader, run discovery
  *   summary/  value builders and decoders, SummaryWriter
- *   watch/    gradient tap, on-device statistics, clipping
+ *   watch/    gradient tap, per-step reductions (host or device), cadence, clipping
  *   detect/   the explosion detector: a pure fold over per-step numbers (no tfjs)
  *   analyze/  post-hoc: loadLogdir, analyze (the detector over logged series), export, follow
  *   callback  the model.fit callback; watch-optimizer: the same for custom loops; live-detect: the

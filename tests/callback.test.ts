@@ -135,6 +135,43 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
         expect(Object.hasOwn(model.optimizer, k)).toBe(false);
     });
 
+    it('logs layer norms at every step and the detail statistics at its cadence, and reports its own cost', async () => {
+      const dir = tempDir();
+      const model = makeModel(21);
+      const { x, y } = data(64);
+      const cb = tensorBoard(dir, { statsFreq: 4, histogramFreq: 0 });
+      expect(cb.cost).toBeNull();
+      await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false, callbacks: [cb], verbose: 0 });
+      await cb.close();
+      const train = (await scalars(dir)).get('train')!;
+      const steps = (tag: string) => train.get(tag)!.map((p) => p.step);
+      const all = Array.from({ length: 16 }, (_, i) => i + 1);
+      // Every step: global and per-layer gradient norms, the non-finite total, the alert levels.
+      for (const tag of [
+        'grad_norm/global',
+        'grad_norm/h21',
+        'grad_norm/o21',
+        'nonfinite/grad_total',
+        'alerts/grad_spike',
+      ])
+        expect(steps(tag)).toEqual(all);
+      // The first step and every 4th: per-variable norms, max |g|, weights, update ratios.
+      for (const tag of [
+        'grad_norm/h21/kernel',
+        'grad_max/o21/bias',
+        'weight_norm/h21',
+        'update_ratio/global',
+        'learning_rate',
+      ])
+        expect(steps(tag)).toEqual([1, 4, 8, 12, 16]);
+      const cost = cb.cost!;
+      expect(cost.steps).toBe(16);
+      expect(cost.msPerStep).toBeGreaterThan(0);
+      expect(cost.stepMs).toBeGreaterThan(0);
+      expect([cost.statsEvery, cost.histogramEvery]).toEqual([4, 0]);
+      tf.dispose([x, y]);
+    });
+
     it('updateFreq N writes batch metrics every N batches', async () => {
       const dir = tempDir();
       const model = makeModel(31);

@@ -67,6 +67,8 @@ export class Cadence {
   #plainSeen = 0;
   #detailSeen = 0;
   #histogramSeen = 0;
+  #steps = 0;
+  #ownMs = 0;
 
   constructor(o: CadenceOptions) {
     this.#budget = o.budget;
@@ -86,6 +88,11 @@ export class Cadence {
     return this.#histogramEvery;
   }
 
+  /** What the watch measured of its own cost so far (see WatchCost). */
+  get cost(): { steps: number; ownMs: number; stepMs: number } {
+    return { steps: this.#steps, ownMs: this.#ownMs, stepMs: this.#stepMs.value };
+  }
+
   /** What to take at `step`; `now` (ms) is when the step started. */
   plan(step: number, now: number): StepPlan {
     if (!Number.isNaN(this.#lastStart)) {
@@ -103,6 +110,8 @@ export class Cadence {
   /** Reports the watch's own time (ms) for a step planned as `plan`. */
   charge(plan: StepPlan, ms: number): void {
     if (!(ms >= 0) || !Number.isFinite(ms)) return;
+    this.#steps++;
+    this.#ownMs += ms;
     const plain = this.#plainMs.value;
     if (!plan.detail && !plan.histogram) {
       if (++this.#plainSeen > COLD_STEPS) this.#plainMs.push(ms);

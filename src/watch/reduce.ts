@@ -8,12 +8,13 @@
  * the cost of copying 30,000 values to the host and summing them in JS), and `sum(square(g))` is two
  * of them plus a tensor for the axes. So the choice is made per tensor, by size, with crossovers
  * measured per backend inside training (bench/README.md, "Where the statistics are computed"):
- * - on the host: tensors up to HOST_REDUCE_MAX elements on tfjs-node (a native read, ~1.6 ns per
- *   value) and on wasm (a copy out of the wasm heap); every tensor on the pure-JS `cpu` backend,
- *   whose values are host arrays already (reading copies nothing, and every tensor op allocates);
- * - on the device: larger tensors on tfjs-node, by TensorFlow's L2Loss op (sum(x²)/2 in one native op,
- *   multi-threaded), on wasm by `sum(square(x))`, and every tensor on the other backends (webgl,
- *   webgpu), whose callers keep the results on the device and download them later (`deviceSumSquares`).
+ * - on the host: tensors up to HOST_REDUCE_MAX elements on tfjs-node (read with a native copy, about
+ *   1.6 ns per value); every tensor on the pure-JS `cpu` backend, whose values are host arrays
+ *   already (reading copies nothing, while every tensor op allocates), and on `wasm`, whose values
+ *   are read in place in the wasm heap (float64 sums, and faster than its Square and Sum kernels);
+ * - on the device: larger tensors on tfjs-node, by TensorFlow's L2Loss op (sum(x²)/2 in one native
+ *   op, multi-threaded), and every tensor on the other backends (webgl, webgpu), whose callers keep
+ *   the results on the device and download them later (`deviceSumSquares`).
  * If tfjs-node's internals are not what this expects, it falls back to the portable ops, once.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -25,7 +26,7 @@ export const HOST_MEMORY_BACKENDS: ReadonlySet<string> = new Set(['cpu', 'wasm',
 /** Largest tensor (elements) reduced on the host, per backend; larger ones go to the device. */
 export const HOST_REDUCE_MAX: Readonly<Record<string, number>> = {
   cpu: Number.POSITIVE_INFINITY,
-  wasm: 8192,
+  wasm: Number.POSITIVE_INFINITY,
   tensorflow: 32768,
 };
 
@@ -41,6 +42,28 @@ interface TfjsNodeBackend {
 }
 
 let tfNodeFailed = false;
+
+interface WasmBackend {
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  wasm: { HEAPU8: Uint8Array };
+}
+
+/**
+ * A float32 tensor's values for a reduction done at once. On wasm, a view into the wasm heap instead
+ * of `dataSync()`'s copy (which costs more than the sum itself, about 2 ns per value): valid only
+ * until the next kernel runs, so never kept. Elsewhere `dataSync()` (on cpu, the values themselves).
+ */
+function valuesNow(t: tf.Tensor, backend: string): Float32Array {
+  if (backend === 'wasm') {
+    const b = tf.backend() as unknown as Partial<WasmBackend>;
+    const offset = b.dataIdMap?.get(t.dataId)?.memoryOffset;
+    const heap = b.wasm?.HEAPU8;
+    if (typeof offset === 'number' && heap && offset % 4 === 0 && offset + 4 * t.size <= heap.byteLength) {
+      return new Float32Array(heap.buffer, heap.byteOffset + offset, t.size);
+    }
+  }
+  return t.dataSync() as Float32Array;
+}
 
 /**
  * Σx² of one tensor as a scalar on the device (inside a tidy), divided by the `factor` returned:
@@ -95,8 +118,7 @@ export function hostSumSquares(
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i];
     if (!t) continue;
-    if (t.dtype === 'float32' && reducedOnHost(t.size, backend))
-      out[i] = sumSquares(t.dataSync() as Float32Array);
+    if (t.dtype === 'float32' && reducedOnHost(t.size, backend)) out[i] = sumSquares(valuesNow(t, backend));
     else large.push(i);
   }
   if (large.length > 0) {

@@ -95,6 +95,24 @@ export interface WatcherOptions {
   reads?: 'sync' | 'async';
 }
 
+/**
+ * The watch's own cost, as it measures it: the time spent in its code at each step (the tap's hooks,
+ * assembling the statistics, and whatever the consumer of drain() does with them: writing them and
+ * running the detector, in the callback), not counting garbage collection it may cause.
+ */
+export interface WatchCost {
+  /** Steps measured. */
+  steps: number;
+  /** Mean of the watch's own time per step (ms). */
+  msPerStep: number;
+  /** Running mean of the wall time between the starts of consecutive steps (ms), NaN before two. */
+  stepMs: number;
+  /** Current interval of the detail statistics. */
+  statsEvery: number;
+  /** Current interval of histograms (0: off). */
+  histogramEvery: number;
+}
+
 /** Logged steps over which the clip rate is computed. */
 export const CLIP_RATE_WINDOW = 100;
 
@@ -199,9 +217,16 @@ export class Watcher {
     return this.#step;
   }
 
-  /** Current intervals of the detail statistics and of histograms (0: off). */
-  get cadence(): { statsEvery: number; histogramEvery: number } {
-    return { statsEvery: this.#cadence.statsEvery, histogramEvery: this.#cadence.histogramEvery };
+  /** What the watch costs, as it measures itself, and its current intervals. */
+  get cost(): WatchCost {
+    const c = this.#cadence.cost;
+    return {
+      steps: c.steps,
+      msPerStep: c.steps > 0 ? c.ownMs / c.steps : 0,
+      stepMs: c.stepMs,
+      statsEvery: this.#cadence.statsEvery,
+      histogramEvery: this.#cadence.histogramEvery,
+    };
   }
 
   /** Starts watching `optimizer`. */
