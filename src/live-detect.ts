@@ -308,7 +308,8 @@ export function recordFromStats(s: StepStats): StepRecord {
       r.weightNorm = l.weightNorm;
       r.weightNonFinite = l.weightNonFinite ?? 0;
     }
-    if (l.updateRatio !== undefined && !Number.isNaN(l.updateRatio) && !s.skipped)
+    // A layer that got no gradient was not updated: its ratio of 0 says nothing about its learning rate.
+    if (l.hasGradient && l.updateRatio !== undefined && !Number.isNaN(l.updateRatio) && !s.skipped)
       r.updateRatio = l.updateRatio;
     layers[i] = r;
   }

@@ -111,4 +111,16 @@ describe('cadence of the costlier statistics', () => {
     }
     expect(c.statsEvery).toBe(1);
   });
+
+  it('still adapts one kind when the other is fixed at every step (no plain steps to compare with)', () => {
+    // Detail statistics fixed at every step; a histogram costs 200 ms more on a 5 ms step.
+    const h = new Cadence({ budget: 0.02, statsFreq: 1 });
+    const plansH = simulate(h, 20_000, { stepMs: 5, plainMs: 0.05, detailMs: 0.05, histogramMs: 200 });
+    expect(h.histogramEvery).toBe(5000);
+    // Histograms fixed at every step; a detail step costs 50 ms more.
+    const d = new Cadence({ budget: 0.02, histogramFreq: 1 });
+    simulate(d, 3000, { stepMs: 5, plainMs: 0.05, detailMs: 50, histogramMs: 0.05 });
+    expect(d.statsEvery).toBe(AUTO_DETAIL.max);
+    expect(overhead(plansH.slice(-5000), { stepMs: 5, detailMs: 0.05, histogramMs: 200 })).toBeLessThan(0.03);
+  });
 });

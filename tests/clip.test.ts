@@ -3,7 +3,7 @@
  * learning rate 1 the weight change is exactly the gradient the optimizer applied.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
 import type { ClipConfig } from '../src/watch/clip.js';
 import { suiteBackends, useBackend } from './backends.js';
@@ -50,6 +50,31 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       expect(logged.get('clip/threshold')).toBe(6.5);
       expect(logged.get('clip/rate')).toBe(1);
       expect(logged.get('grad_norm/global')).toBeCloseTo(13, 4); // the gradients as computed
+    });
+
+    it('clips gradients whose squared norm overflows float32 (norms of 1e20): global and per variable', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const huge = await step(
+        [
+          [3e20, 4e20],
+          [0, 1e20],
+        ],
+        { globalNorm: 2 },
+      );
+      const n = Math.hypot(3e20, 4e20, 1e20);
+      expect(Math.hypot(...huge.applied.flat())).toBeCloseTo(2, 4);
+      expect(huge.applied[0]![0]! / huge.applied[0]![1]!).toBeCloseTo(0.75, 6);
+      expect(huge.logged.get('clip/pre_clip_global_norm')! / Math.fround(n)).toBeCloseTo(1, 5);
+      expect(huge.logged.get('clip/post_clip_global_norm')).toBeCloseTo(2, 4);
+      const each = await step(
+        [
+          [3e20, 4e20],
+          [0, 1e20],
+        ],
+        { norm: 1 },
+      );
+      expect(Math.hypot(...each.applied[0]!)).toBeCloseTo(1, 5);
+      expect(Math.hypot(...each.applied[1]!)).toBeCloseTo(1, 5);
     });
 
     it('by global norm leaves small gradients alone', async () => {

@@ -199,6 +199,32 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       tf.dispose([x, y]);
     });
 
+    it("treats a gradient whose squared norm overflows float32 as non-finite: 'skip' keeps the weights", async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const w = tf.variable(tf.tensor1d([1, 2]), true, `overflow_${backend}/w`);
+      const opt = tf.train.sgd(1);
+      const alerts: string[] = [];
+      const unwatch = watchOptimizer(opt, {
+        logdir: tempDir(),
+        detect: {
+          actions: { non_finite_grad: 'skip' },
+          onAlert: (a) => void alerts.push(`${a.step}:${a.rule}:${a.summary}`),
+        },
+      });
+      for (const scale of [1, 1, 1e20, 1]) {
+        const g = tf.tensor1d([scale, scale]);
+        opt.applyGradients({ [w.name]: g });
+        g.dispose();
+      }
+      await unwatch();
+      // Every value is finite, but ||g||² = 2e40 overflows float32 (Adam's second moment would too).
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatch(/^3:non_finite_grad:the gradient norm 1\.41e\+20 overflows float32/);
+      expect(Array.from(w.dataSync())).toEqual([-2, -1]);
+      w.dispose();
+      opt.dispose();
+    });
+
     it('lets onAlert choose the action', async () => {
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const m = model();

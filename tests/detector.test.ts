@@ -178,7 +178,19 @@ describe('detector', () => {
       r.layers![0]!.gradNorm = Number.POSITIVE_INFINITY;
       r.layers![0]!.gradNaN = 0;
       const a = run([...steps(4), r]).find((x) => x.rule === 'non_finite_grad')!;
-      expect(a.summary).toContain('overflowed float32');
+      expect(a.summary).toContain('overflows float32');
+      // An exact norm that is finite but whose square is not a float32 (the watch sums in float64).
+      const huge = healthy(5);
+      huge.layers![0]!.gradNorm = 1.4e20;
+      const b = run([...steps(4), huge]).find((x) => x.rule === 'non_finite_grad')!;
+      expect(b.summary).toBe(
+        'the gradient norm 1.40e+20 overflows float32 (sum of squares above 3.4e38) although every gradient value is finite',
+      );
+      expect(b.severity).toBe('error');
+      // Just under the limit (1.8e19) it is a number like any other.
+      const under = healthy(5);
+      under.layers![0]!.gradNorm = 1.8e19;
+      expect(run([...steps(4), under]).filter((x) => x.rule === 'non_finite_grad')).toEqual([]);
     });
   });
 

@@ -24,6 +24,35 @@ describe('SummaryWriter', () => {
     expect(got).toEqual(values.map((v, i) => [i, Math.fround(v)]));
   });
 
+  it('writes several scalars at one step, from any iterable, even one that reuses its pair', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    function* reused(): Generator<[string, number]> {
+      const pair: [string, number] = ['', 0];
+      for (const [t, v] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ] as const) {
+        pair[0] = t;
+        pair[1] = v;
+        yield pair;
+      }
+    }
+    w.scalars(reused(), 4);
+    await w.close();
+    const got = (await readBack(dir)).map((p) => [
+      p.step,
+      p.value.tag,
+      p.value.kind === 'scalar' ? p.value.value : null,
+    ]);
+    expect(got).toEqual([
+      [4, 'a', 1],
+      [4, 'b', 2],
+      [4, 'c', 3],
+    ]);
+  });
+
   it('accepts scalar Tensors and reads histograms from Tensors without leaking', async () => {
     const dir = tempDir();
     const w = new SummaryWriter(dir);

@@ -12,7 +12,11 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-async function train(reads: 'sync' | 'async', gate = false): Promise<{ stats: StepStats[]; leaked: number }> {
+async function train(
+  reads: 'sync' | 'async',
+  gate = false,
+  updates = true,
+): Promise<{ stats: StepStats[]; leaked: number }> {
   const w1 = tf.variable(
     tf.tensor2d([
       [0.5, -1],
@@ -34,7 +38,7 @@ async function train(reads: 'sync' | 'async', gate = false): Promise<{ stats: St
     histogramFreq: 3,
     histograms: { gradients: true, weights: true, updates: true },
     buckets: 5,
-    updates: true,
+    updates,
     layerOf: layerFromVariableName,
     firstStep: 1,
     reads,
@@ -117,5 +121,93 @@ describe('reading values during the step or downloading them afterwards', () => 
       [3, 6],
       [6, 6],
     ]);
+  });
+
+  it('take update histograms without update ratios, either way', async () => {
+    for (const reads of ['sync', 'async'] as const) {
+      const { stats } = await train(reads, false, false);
+      expect(stats.flatMap((s) => s.histograms.filter((h) => h.kind === 'update').map(() => s.step))).toEqual(
+        [3, 3, 6, 6],
+      );
+      expect(stats.every((s) => s.variables.every((v) => v.updateNorm === undefined))).toBe(true);
+    }
+  });
+
+  it('report max |g| as NaN when a gradient holds NaN, like the norms', async () => {
+    const { stats } = await train('sync');
+    const six = stats[5]!;
+    expect(six.detail).toBe(true);
+    expect(six.variables.map((v) => Number.isNaN(v.gradMaxAbs!))).toEqual([true, true]);
+  });
+
+  it('keep what a GPU backend needs for a bounded number of undrained steps, and free a step the optimizer threw in', async () => {
+    const w = tf.variable(tf.ones([100]), true, 'bounded/w');
+    const opt = tf.train.sgd(0.01);
+    const watcher = new Watcher({
+      budget: 0.02,
+      statsFreq: 1000,
+      histogramFreq: 0,
+      histograms: { gradients: true, weights: false, updates: false },
+      buckets: 5,
+      updates: true,
+      layerOf: layerFromVariableName,
+      firstStep: 1,
+      reads: 'async',
+    });
+    watcher.attach(opt);
+    const g = tf.ones([100]);
+    const bad = tf.ones([3]);
+    opt.applyGradients({ [w.name]: g });
+    await watcher.drain();
+    const start = tf.memory().numTensors;
+    // A loop that never yields: 50 steps queue up before a drain.
+    for (let i = 0; i < 50; i++) opt.applyGradients({ [w.name]: g });
+    // Per queued step: its sums, and (for the first 8) clones of the gradient and of the weights
+    // before and after the update.
+    expect(tf.memory().numTensors - start).toBeLessThanOrEqual(50 + 8 * 3);
+    await watcher.drain();
+    expect(tf.memory().numTensors).toBe(start);
+    // An update that throws (a gradient of the wrong shape) leaves a half-made step behind: the next
+    // step frees it.
+    expect(() => opt.applyGradients({ [w.name]: bad })).toThrow();
+    opt.applyGradients({ [w.name]: g });
+    await watcher.drain();
+    expect(tf.memory().numTensors).toBe(start);
+    watcher.detach();
+    watcher.dispose();
+    tf.dispose([w, g, bad]);
+    opt.dispose();
+  });
+});
+
+describe('the detector record of a step', () => {
+  it('leaves out the update ratio of a layer that got no gradient (it was not updated, not mis-tuned)', async () => {
+    const { recordFromStats } = await import('../src/live-detect.js');
+    const { assembleStepStats } = await import('../src/watch/step-stats.js');
+    const w = Float32Array.of(1, 2);
+    const s = assembleStepStats(
+      {
+        step: 1,
+        skipped: false,
+        detail: true,
+        histogram: false,
+        variables: [
+          { name: 'a/kernel', layer: 'a', hasGradient: true, size: 2 },
+          { name: 'frozen/kernel', layer: 'frozen', hasGradient: false, size: 2 },
+        ],
+        sumSq: [0.5, Number.NaN, Number.NaN],
+        hasLoss: false,
+        grads: [Float32Array.of(0.5, 0.5), null],
+        before: [w, w],
+        after: [Float32Array.of(0.9, 1.9), w],
+      },
+      { buckets: 5, histograms: { gradients: false, weights: false, updates: false } },
+    );
+    const r = recordFromStats(s);
+    expect(r.layers!.map((l) => [l.name, l.gradNorm, l.updateRatio])).toEqual([
+      ['a', Math.sqrt(0.5), s.layers[0]!.updateRatio],
+      ['frozen', undefined, undefined],
+    ]);
+    expect(s.layers[0]!.updateRatio).toBeGreaterThan(0);
   });
 });

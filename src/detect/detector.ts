@@ -111,13 +111,14 @@ export class Detector {
     const blame = this.#history.blameNonFinite(layers);
     const kinds = sum((l) => l.gradNaN) + sum((l) => l.gradPosInf) + sum((l) => l.gradNegInf);
     const counted = layers.some((l) => l.gradNaN !== undefined);
-    // Every value finite but the norm not: the sum of squares overflowed float32 (values ~1e19+).
-    const overflow = counted && kinds === 0;
+    // Every value finite but the norm's square beyond float32 (a norm above 1.8e19).
+    const g = globalNorm(r);
+    const overflow = kinds === 0 && (counted || (g !== undefined && Number.isFinite(g)));
     return {
       rule: 'non_finite_grad',
       severity: 'error',
       summary: overflow
-        ? `the gradient norm overflowed float32 (sum of squares above 3.4e38) although every gradient value is finite`
+        ? `the gradient norm${g !== undefined && Number.isFinite(g) ? ` ${fmt(g)}` : ''} overflows float32 (sum of squares above 3.4e38) although every gradient value is finite`
         : !counted && kinds === 0
           ? `the gradient norm is ${globalNorm(r) ?? 'non-finite'} (no per-value counts in this data)`
           : `${fmtCount(count)} non-finite gradient values (NaN ${sum((l) => l.gradNaN)}, +Inf ${sum((l) => l.gradPosInf)}, -Inf ${sum((l) => l.gradNegInf)}) in ${affected.length || 'some'} of ${layers.length || '?'} layers`,
@@ -371,11 +372,20 @@ function globalNorm(r: StepRecord): number | undefined {
   return Math.sqrt(norms.reduce((a, x) => a + x * x, 0));
 }
 
+/**
+ * Largest gradient norm whose square a float32 holds. Above it the optimizers' own float32 arithmetic
+ * overflows (Adam's second moment, RMSProp's mean square, any ||g||² taken on the device), so the
+ * update turns the weights non-finite even though every gradient value is finite: an error, like a
+ * non-finite value.
+ */
+export const FLOAT32_NORM_LIMIT = Math.sqrt(3.4028234663852886e38);
+
 function gradNonFinite(r: StepRecord, g: number | undefined): number {
   const counted = r.gradNonFinite ?? (r.layers ?? []).reduce((a, l) => a + (l.gradNonFinite ?? 0), 0);
   if (counted > 0) return counted;
-  // A non-finite norm without counts (e.g. a logged series): at least one value.
-  return g !== undefined && !Number.isFinite(g) ? 1 : 0;
+  // A non-finite norm without counts (e.g. a logged series), or one whose square overflows float32:
+  // at least one value.
+  return g !== undefined && !(Math.abs(g) <= FLOAT32_NORM_LIMIT) ? 1 : 0;
 }
 
 function withBlame(b: Blame | undefined): { blame?: Blame } {

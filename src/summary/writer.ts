@@ -158,12 +158,12 @@ export class SummaryWriter {
     this.#checkOpen();
     checkStep(step);
     const out: Array<readonly [string, number]> = [];
-    for (const pair of values) {
-      const [tag, value] = pair;
+    for (const [tag, value] of values) {
       checkTag(tag);
       if (typeof value !== 'number')
         throw new TypeError(`value for tag "${tag}" must be a number, got ${typeof value}`);
-      if (this.#claimStep(tag, step)) out.push(pair);
+      // A copy: the iterable may hand out one array it refills for each pair.
+      if (this.#claimStep(tag, step)) out.push([tag, value]);
     }
     if (out.length > 0) this.#events.writePayload(encodeScalarEvent(Date.now() / 1000, step, out));
   }

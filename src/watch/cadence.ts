@@ -61,12 +61,9 @@ export class Cadence {
   #histogramEvery: number;
   #lastStart = Number.NaN;
   readonly #stepMs = new RunningMean();
-  readonly #plainMs = new RunningMean();
-  readonly #detailExtra = new RunningMean();
-  readonly #histogramExtra = new RunningMean();
-  #plainSeen = 0;
-  #detailSeen = 0;
-  #histogramSeen = 0;
+  /** The watch's time per step, by kind of step: plain, detail, histogram, both. */
+  readonly #byKind = [new RunningMean(), new RunningMean(), new RunningMean(), new RunningMean()];
+  readonly #seen = [0, 0, 0, 0];
   #steps = 0;
   #ownMs = 0;
 
@@ -112,37 +109,35 @@ export class Cadence {
     if (!(ms >= 0) || !Number.isFinite(ms)) return;
     this.#steps++;
     this.#ownMs += ms;
-    const plain = this.#plainMs.value;
-    if (!plan.detail && !plan.histogram) {
-      if (++this.#plainSeen > COLD_STEPS) this.#plainMs.push(ms);
-      return;
-    }
-    if (Number.isNaN(plain)) return;
-    if (plan.detail && !plan.histogram) {
-      // The first of each kind ran cold (first compilation of its code): not representative.
-      if (++this.#detailSeen > 1) this.#detailExtra.push(Math.max(0, ms - plain));
-    } else if (plan.histogram && !plan.detail) {
-      if (++this.#histogramSeen > 1) this.#histogramExtra.push(Math.max(0, ms - plain));
-    } else if (!Number.isNaN(this.#detailExtra.value)) {
-      if (++this.#histogramSeen > 1)
-        this.#histogramExtra.push(Math.max(0, ms - plain - this.#detailExtra.value));
-    }
-    this.#replan();
+    const kind = (plan.detail ? 1 : 0) + (plan.histogram ? 2 : 0);
+    // The first steps of each kind run cold (the first compilations of their code): not representative.
+    if (++this.#seen[kind]! > (kind === 0 ? COLD_STEPS : 1)) this.#byKind[kind]!.push(ms);
+    if (kind !== 0) this.#replan();
+  }
+
+  /**
+   * What a detail step (or a histogram step) adds, from the kinds measured so far: over a plain step,
+   * or, when there are none (the other kind is taken at every step), over a step of the other kind.
+   */
+  #extra(what: 1 | 2): number {
+    const other = 3 - what;
+    const [plain, alone, otherAlone, both] = [0, what, other, 3].map((k) => this.#byKind[k]!.value);
+    if (!Number.isNaN(alone!) && !Number.isNaN(plain!)) return Math.max(0, alone! - plain!);
+    if (!Number.isNaN(both!) && !Number.isNaN(otherAlone!)) return Math.max(0, both! - otherAlone!);
+    return Number.NaN;
   }
 
   #replan(): void {
     const step = this.#stepMs.value;
     if (!(step > 0)) return;
     const allowance = (this.#budget / 2) * step;
-    if (this.#fixedDetail === undefined && this.#detailExtra.seen > 0) {
-      this.#detailEvery = next(this.#detailEvery, this.#detailExtra.value / allowance, AUTO_DETAIL);
+    const detail = this.#extra(1);
+    if (this.#fixedDetail === undefined && !Number.isNaN(detail)) {
+      this.#detailEvery = next(this.#detailEvery, detail / allowance, AUTO_DETAIL);
     }
-    if (this.#fixedHistogram === undefined && this.#histogramExtra.seen > 0) {
-      this.#histogramEvery = next(
-        this.#histogramEvery,
-        this.#histogramExtra.value / allowance,
-        AUTO_HISTOGRAM,
-      );
+    const histogram = this.#extra(2);
+    if (this.#fixedHistogram === undefined && !Number.isNaN(histogram)) {
+      this.#histogramEvery = next(this.#histogramEvery, histogram / allowance, AUTO_HISTOGRAM);
     }
   }
 }

@@ -230,12 +230,14 @@ export interface ClipResult {
 }
 
 /**
- * Clips `grads` given each one's sum of squares (`sumSq`, a [V] tensor from the watch's statistics,
- * so the norms are not computed twice).
+ * Clips `grads` given each one's L2 norm (`norms`, a [V] tensor from the watch's statistics, so the
+ * norms are not computed twice; 0 where there is no gradient). The global norm is taken as
+ * m * sqrt(sum((n / m)²)) with m the largest norm, so that it stays finite in float32 when the sum
+ * of squares would not (norms above 1.8e19): clipping then scales the gradients down as it should.
  */
 export function clipGradients(
   grads: Array<tf.Tensor | undefined>,
-  sumSq: tf.Tensor1D,
+  norms: tf.Tensor1D,
   c: ClipConfig,
   zstate?: ZClipState,
   weights?: Array<tf.Tensor | undefined>,
@@ -244,20 +246,25 @@ export function clipGradients(
   let info!: tf.Tensor1D;
   const out = tf.tidy(() => {
     const eps = 1e-12;
+    // The global norm, for the modes that use it.
+    const globalNorm = (): tf.Scalar => {
+      const largest = tf.max(norms);
+      const safe = tf.where(tf.greater(largest, 0), largest, tf.onesLike(largest));
+      return tf.mul(largest, tf.sqrt(tf.sum(tf.square(tf.div(norms, safe))))) as tf.Scalar;
+    };
     const post: tf.Scalar[] = [];
     let clipped: Array<tf.Tensor | undefined>;
     let head: tf.Tensor1D;
     if ('globalNorm' in c) {
-      const total = tf.sqrt(tf.sum(sumSq));
-      const scale = tf.minimum(tf.scalar(1), tf.div(tf.scalar(c.globalNorm), tf.maximum(total, eps)));
+      const global = globalNorm();
+      const scale = tf.minimum(tf.scalar(1), tf.div(tf.scalar(c.globalNorm), tf.maximum(global, eps)));
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.reshape(scale, [1]) as tf.Tensor1D;
-      post.push(tf.mul(tf.sum(sumSq), tf.square(scale)) as tf.Scalar);
+      post.push(tf.square(tf.mul(global, scale)) as tf.Scalar);
     } else if ('zclip' in c) {
       const st = zstate!;
       const v = st.vars;
-      const total = tf.sum(sumSq);
-      const norm = tf.sqrt(total);
+      const norm = globalNorm();
       const finite = tf.isFinite(norm);
       let scale: tf.Scalar;
       let threshold: tf.Scalar;
@@ -298,11 +305,10 @@ export function clipGradients(
       st.steps++;
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.stack([scale, threshold]) as tf.Tensor1D;
-      post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);
+      post.push(tf.square(tf.mul(norm, scale)) as tf.Scalar);
     } else if ('autoclip' in c) {
       const st = astate!;
-      const total = tf.sum(sumSq);
-      const norm = tf.sqrt(total);
+      const norm = globalNorm();
       // Record this step's norm (a non-finite one as +Inf, which never lowers a percentile), then
       // take the k-th smallest of the norms recorded so far.
       const slot = st.count % st.size;
@@ -323,7 +329,7 @@ export function clipGradients(
       const scale = tf.minimum(tf.scalar(1), tf.div(threshold, tf.maximum(norm, eps))) as tf.Scalar;
       clipped = grads.map((g) => (g ? tf.mul(g, scale) : undefined));
       head = tf.stack([scale, threshold]) as tf.Tensor1D;
-      post.push(tf.mul(total, tf.square(scale)) as tf.Scalar);
+      post.push(tf.square(tf.mul(norm, scale)) as tf.Scalar);
     } else if ('agc' in c) {
       const lambda = c.agc.lambda ?? 0.01;
       const wEps = c.agc.eps ?? 1e-3;
@@ -350,12 +356,12 @@ export function clipGradients(
     } else if ('norm' in c) {
       const scales = tf.minimum(
         tf.scalar(1),
-        tf.div(tf.scalar(c.norm), tf.maximum(tf.sqrt(sumSq), eps)),
+        tf.div(tf.scalar(c.norm), tf.maximum(norms, eps)),
       ) as tf.Tensor1D;
       const parts = tf.unstack(scales);
       clipped = grads.map((g, i) => (g ? tf.mul(g, parts[i]!) : undefined));
       head = scales;
-      post.push(tf.sum(tf.mul(sumSq, tf.square(scales))) as tf.Scalar);
+      post.push(tf.sum(tf.square(tf.mul(norms, scales))) as tf.Scalar);
     } else {
       const v = c.value;
       clipped = grads.map((g) => (g ? tf.clipByValue(g, -v, v) : undefined));

@@ -200,8 +200,8 @@ export function deviceHistogram(
   if (typeof backend.executeSingleOutput !== 'function' || !b || typeof b.TF_ATTR_TYPE !== 'number')
     return null;
   const [min, max] = readScalars(tf.tidy(() => [tf.keep(tf.min(x)), tf.keep(tf.max(x))]));
-  if (!Number.isFinite(min!) || !Number.isFinite(max!)) return null;
-  if (min === max) return { min: min!, max: max!, counts: Int32Array.of(x.size) };
+  // All equal, or a subnormal range that TensorFlow's min and max flushed to zero: the host decides.
+  if (!Number.isFinite(min!) || !Number.isFinite(max!) || !(max! > min!)) return null;
   try {
     const counts = tf.tidy(() =>
       (backend as TfjsNodeBackend).executeSingleOutput(

@@ -127,6 +127,8 @@ export interface StepCapture {
 
 export interface AssembleOptions {
   buckets: number;
+  /** Measure ||Δw|| at detail steps (default true). */
+  updates?: boolean;
   histograms: { gradients: boolean; weights: boolean; updates: boolean };
 }
 
@@ -251,8 +253,12 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
     const grad = c.grads[i];
     const r = c.reduced?.[i];
     if (c.detail && v.hasGradient) {
-      if (r) v.gradMaxAbs = r.gradMaxAbs;
-      else if (grad) v.gradMaxAbs = summarize(grad).maxAbs;
+      // Like the norms: NaN if any value is NaN, Inf if any is infinite. Values read on the host
+      // (small variables, or any whose sum was non-finite) take precedence over a device reduction.
+      if (grad) {
+        const g = summarize(grad);
+        v.gradMaxAbs = g.nan > 0 ? Number.NaN : g.posInf + g.negInf > 0 ? Number.POSITIVE_INFINITY : g.maxAbs;
+      } else if (r) v.gradMaxAbs = r.gradMaxAbs;
     }
     // Weights are read at detail steps, and after any step with non-finite gradients (large ones are
     // reduced on the device, and read only if that found them non-finite).
@@ -262,7 +268,7 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
       v.weightNonFinite = s.nan + s.posInf + s.negInf;
       v.weightNorm =
         s.nan > 0 ? Number.NaN : s.posInf + s.negInf > 0 ? Number.POSITIVE_INFINITY : Math.sqrt(s.sumSq);
-      const b = c.detail ? c.before[i] : null;
+      const b = c.detail && o.updates !== false ? c.before[i] : null;
       if (b) v.updateNorm = Math.sqrt(sumSquaredDifference(w, b));
     } else if (r) {
       v.weightNonFinite = 0;

@@ -113,6 +113,9 @@ export interface WatchCost {
   histogramEvery: number;
 }
 
+/** GPU backends: steps waiting for drain() that keep their gradients and weights (see #before). */
+const MAX_KEPT_STEPS = 8;
+
 /** Logged steps over which the clip rate is computed. */
 export const CLIP_RATE_WINDOW = 100;
 
@@ -312,6 +315,8 @@ export class Watcher {
       this.dispose();
       return undefined;
     }
+    // A step whose update threw never reached #after: free what it kept.
+    this.#discardCurrent();
     const t0 = performance.now();
     const step = ++this.#step;
     const plan = this.#cadence.plan(step, t0);
@@ -379,12 +384,18 @@ export class Watcher {
         }
       } else {
         p.sumSq = tf.keep(deviceSumSquares(tensors, hasLoss ? loss : undefined));
-        // Clones share the buffers: keeping them costs nothing, and drain() decides what it needs.
-        p.grads = tensors.map((t) => (t ? tf.keep(tf.clone(t)) : null));
-        p.before = grads.map((g) => {
-          const v = this.#variable(g.name);
-          return v ? tf.keep(tf.clone(v)) : null;
-        });
+        // Clones share the buffers, and drain() decides what it needs: the gradients and the weights
+        // before the update, for exact counts if a sum turns out non-finite. They hold memory the
+        // step would have freed until then, so a loop that never yields to drain() keeps them for
+        // a bounded number of steps only (then such a step reports its norms without exact counts).
+        const keep = plan.detail || plan.histogram || this.#queue.length < MAX_KEPT_STEPS;
+        if (keep) {
+          p.grads = tensors.map((t) => (t ? tf.keep(tf.clone(t)) : null));
+          p.before = grads.map((g) => {
+            const v = this.#variable(g.name);
+            return v ? tf.keep(tf.clone(v)) : null;
+          });
+        }
         if (o.gate) check = this.#syncCheck(p);
       }
       if (check && o.gate!(check) === 'skip') {
@@ -424,23 +435,24 @@ export class Watcher {
     const o = this.#options;
     const c = o.clip!;
     const n = tensors.length;
-    const sumSq = tf.tidy(() => {
-      if (!sync) return tf.slice(p.sumSq as tf.Tensor1D, [0], [n]);
-      // Variables without a gradient count 0 towards the global norm.
+    const norms = tf.tidy(() => {
+      if (!sync) return tf.sqrt(tf.slice(p.sumSq as tf.Tensor1D, [0], [n]));
+      // Norms, not sums: a norm above 1.8e19 is still a float32, its square is not. Variables without
+      // a gradient count 0.
       const host = new Float32Array(n);
-      for (let i = 0; i < n; i++) host[i] = tensors[i] ? (p.sumSq as Float64Array)[i]! : 0;
+      for (let i = 0; i < n; i++) host[i] = tensors[i] ? Math.sqrt((p.sumSq as Float64Array)[i]!) : 0;
       return tf.tensor1d(host);
     });
     const r = clipGradients(
       tensors,
-      sumSq,
+      norms,
       c,
       o.zclipState,
       // Only AGC needs the weights; skip the lookups on every other step.
       'agc' in c ? grads.map((g) => this.#variable(g.name)) : undefined,
       o.autoclipState,
     );
-    sumSq.dispose();
+    norms.dispose();
     let info: Values | tf.Tensor = r.info;
     if (sync) {
       info = r.info.dataSync();
@@ -460,11 +472,14 @@ export class Watcher {
     try {
       const sync = !(p.sumSq instanceof tf.Tensor);
       if (!sync) {
-        // On GPU backends what the step needs is known only in drain(), so clones are kept.
-        p.after = grads.map((g) => {
-          const v = this.#variable(g.name);
-          return v ? tf.keep(tf.clone(v)) : null;
-        });
+        // The weights after the update, kept like the step's other clones (drain() reads them at
+        // detail and histogram steps, and after non-finite gradients).
+        if (p.grads.some((t) => t !== null) || p.plan.detail || p.plan.histogram) {
+          p.after = grads.map((g) => {
+            const v = this.#variable(g.name);
+            return v ? tf.keep(tf.clone(v)) : null;
+          });
+        }
       } else {
         const large = new Set(p.large.map((l) => l.index));
         // After a step with non-finite gradients the weights are checked too (non_finite_weights),
@@ -528,7 +543,7 @@ export class Watcher {
     const bad = nonFiniteSums(p.variables, sumSq);
     const wantGrads = p.plan.detail || (p.plan.histogram && o.histograms.gradients);
     const wantBefore =
-      (p.plan.detail ? o.updates : p.plan.histogram && o.histograms.updates) || bad.length > 0;
+      (p.plan.detail && o.updates) || (p.plan.histogram && o.histograms.updates) || bad.length > 0;
     const wantAfter =
       p.plan.detail || (p.plan.histogram && (o.histograms.weights || o.histograms.updates)) || bad.length > 0;
     const read = async (t: Taken, wanted: boolean) =>
