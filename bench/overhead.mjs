@@ -126,6 +126,8 @@ for (const backend of backends) {
       const ms = `${fmt(median(t.wall), t.wall[0] < 20 ? 2 : 1)}`;
       const ratios =
         c === 'unwatched' ? '1 | 1' : `${ratioCell(t.wall, base.wall)} | ${ratioCell(t.cpu, base.cpu)}`;
+      const mine = cell.own?.[c];
+      const ownCell = mine ? `${fmt((100 * median(mine)) / median(base.wall), 1)}%` : '';
       say(
         `| ${backend} | ${cell.name} (${cell.batches} batches x ${cell.rounds} rounds) | ${cell.labels[c]} | ${ms} | ${ratios} | ${ownCell} | ${fmt(o.kernels, 1)} | ${o.native === null ? '' : fmt(o.native, 1)} |`,
       );

@@ -211,3 +211,75 @@ describe('the detector record of a step', () => {
     expect(s.layers[0]!.updateRatio).toBeGreaterThan(0);
   });
 });
+
+describe('clipping decided on the host or on the device', () => {
+  it('clips the same, and logs the same clip statistics, in every mode that has both', async () => {
+    const { AutoClipState, ZClipState } = await import('../src/watch/clip.js');
+    type Clip = import('../src/watch/clip.js').ClipConfig;
+    const modes: Clip[] = [
+      { globalNorm: 2 },
+      { norm: 1 },
+      { zclip: { warmupSteps: 3, zThreshold: 1.5 } },
+      { autoclip: { percentile: 50, history: 4 } },
+    ];
+    const scalesOf = [1, 1.2, 0.9, 1.1, 30, 1, 0.8, 1e20, 1];
+    const run = async (reads: 'sync' | 'async', clip: Clip) => {
+      const w = tf.variable(tf.zeros([3]), true, 'clipmodes/w');
+      const b = tf.variable(tf.zeros([2]), true, 'clipmodes/b');
+      const opt = tf.train.sgd(1);
+      const zclipState = 'zclip' in clip ? new ZClipState(clip.zclip) : undefined;
+      const autoclipState = 'autoclip' in clip ? new AutoClipState(clip.autoclip) : undefined;
+      const watcher = new Watcher({
+        budget: 0.02,
+        statsFreq: 1,
+        histogramFreq: 0,
+        histograms: { gradients: false, weights: false, updates: false },
+        buckets: 5,
+        updates: true,
+        layerOf: layerFromVariableName,
+        firstStep: 1,
+        reads,
+        clip,
+        ...(zclipState ? { zclipState } : {}),
+        ...(autoclipState ? { autoclipState } : {}),
+      });
+      watcher.attach(opt);
+      const applied: number[][] = [];
+      const clipStats: unknown[] = [];
+      for (const s of scalesOf) {
+        const gw = tf.tensor1d([s, -2 * s, 0.5 * s]);
+        const gb = tf.tensor1d([0.3 * s, 0.1]);
+        const w0 = w.dataSync().slice();
+        opt.applyGradients({ [w.name]: gw, [b.name]: gb });
+        applied.push(Array.from(w.dataSync(), (x, i) => w0[i]! - x));
+        tf.dispose([gw, gb]);
+        for (const st of await watcher.drain()) {
+          const c = st.clip!;
+          clipStats.push([c.clipped, c.scale, c.threshold, c.postClipNorm, c.preClipNorm]);
+        }
+      }
+      watcher.detach();
+      watcher.dispose();
+      zclipState?.dispose();
+      autoclipState?.dispose();
+      tf.dispose([w, b]);
+      opt.dispose();
+      return { applied, clipStats };
+    };
+    const near = (a: unknown, b: unknown): boolean => {
+      if (typeof a === 'number' && typeof b === 'number')
+        return (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
+      if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => near(x, b[i]));
+      return a === b;
+    };
+    for (const clip of modes) {
+      const host = await run('sync', clip);
+      const device = await run('async', clip);
+      expect(near(device.applied, host.applied), JSON.stringify(clip)).toBe(true);
+      expect(near(device.clipStats, host.clipStats), JSON.stringify(clip)).toBe(true);
+      // The spike (x30) is clipped in every mode.
+      expect((host.clipStats[4] as [boolean])[0], JSON.stringify(clip)).toBe(true);
+    }
+  });
+});

@@ -62,6 +62,7 @@ export class AutoClipState {
   /** Norms recorded so far (host-side, to know how much of the ring is filled). */
   count = 0;
   #history: tf.Variable | null = null;
+  #hostHistory: Float64Array | null = null;
 
   constructor(o: AutoClipOptions = {}) {
     this.percentile = o.percentile ?? 10;
@@ -71,6 +72,12 @@ export class AutoClipState {
   get history(): tf.Variable {
     this.#history ??= tf.tidy(() => tf.variable(tf.fill([this.size], Number.POSITIVE_INFINITY), false));
     return this.#history;
+  }
+
+  /** The same ring on the host, for clipping decided on the host (clip-host.ts). */
+  get hostHistory(): Float64Array {
+    this.#hostHistory ??= new Float64Array(this.size).fill(Number.POSITIVE_INFINITY);
+    return this.#hostHistory;
   }
 
   dispose(): void {
@@ -108,6 +115,8 @@ export class ZClipState {
   /** Updates seen so far (host-side counter: the warm-up branch is chosen on the host). */
   steps = 0;
   #vars: { mean: tf.Variable; variance: tf.Variable; sum: tf.Variable; sumSq: tf.Variable } | null = null;
+  /** The same state on the host, for clipping decided on the host (clip-host.ts). */
+  readonly host = { mean: 0, variance: 0, sum: 0, sumSq: 0 };
 
   constructor(o: ZClipOptions = {}) {
     this.alpha = o.alpha ?? 0.97;

@@ -28,6 +28,7 @@ import {
   clipThreshold,
   type ZClipState,
 } from './clip.js';
+import { hostClip } from './clip-host.js';
 import type { Values } from './host-stats.js';
 import type { ResolvedWatchOptions } from './options.js';
 import {
@@ -132,7 +133,7 @@ interface Pending {
   grads: Taken[];
   before: Taken[];
   after: Taken[];
-  clip: { mode: ReturnType<typeof clipMode>; threshold: number; info: Values | tf.Tensor } | null;
+  clip: { mode: ReturnType<typeof clipMode>; threshold: number; info: ArrayLike<number> | tf.Tensor } | null;
   /** Some gradient's sum of squares is non-finite (known during the step on host-memory backends). */
   badSums: boolean;
   /**
@@ -431,12 +432,33 @@ export class Watcher {
     tensors: Array<tf.Tensor | undefined>,
     grads: Gradient[],
     sync: boolean,
-  ): Array<tf.Tensor | undefined> {
+  ): Array<tf.Tensor | undefined> | undefined {
     const o = this.#options;
     const c = o.clip!;
     const n = tensors.length;
+    if (sync) {
+      // Variables without a gradient count 0.
+      const hostNorms = new Float64Array(n);
+      for (let i = 0; i < n; i++) hostNorms[i] = tensors[i] ? Math.sqrt((p.sumSq as Float64Array)[i]!) : 0;
+      const h = hostClip(c, hostNorms, o.zclipState, o.autoclipState);
+      if (h) {
+        p.clip = { mode: clipMode(c), threshold: clipThreshold(c), info: h.info };
+        return scaleGradients(tensors, h.scales);
+      }
+    }
     const norms = tf.tidy(() => {
-      if (!sync) return tf.sqrt(tf.slice(p.sumSq as tf.Tensor1D, [0], [n]));
+      if (!sync) {
+        // Each norm as m * ||g / m|| with m = max |g|: a float32 sum of squares overflows for values
+        // above 1e19, and clipping is for exactly such gradients.
+        return tf.stack(
+          tensors.map((t) => {
+            if (!t) return tf.scalar(0);
+            const m = tf.max(tf.abs(t));
+            const safe = tf.where(tf.greater(m, 0), m, tf.onesLike(m));
+            return tf.mul(m, tf.sqrt(tf.sum(tf.square(tf.div(t, safe)))));
+          }),
+        ) as tf.Tensor1D;
+      }
       // Norms, not sums: a norm above 1.8e19 is still a float32, its square is not. Variables without
       // a gradient count 0.
       const host = new Float32Array(n);
@@ -453,7 +475,7 @@ export class Watcher {
       o.autoclipState,
     );
     norms.dispose();
-    let info: Values | tf.Tensor = r.info;
+    let info: ArrayLike<number> | tf.Tensor = r.info;
     if (sync) {
       info = r.info.dataSync();
       r.info.dispose();
@@ -525,15 +547,9 @@ export class Watcher {
   /** What a queued step took, on the host: at once on host-memory backends, else after downloads. */
   #resolve(p: Pending): StepCapture | Promise<StepCapture> {
     if (p.sumSq instanceof tf.Tensor) return this.#download(p);
-    const info = p.clip?.info;
-    return this.#capture(
-      p,
-      p.sumSq,
-      p.grads as Values[],
-      p.before as Values[],
-      p.after as Values[],
-      info as Values,
-    );
+    // On host-memory backends nothing is a tensor any more at this point.
+    const info = p.clip?.info as ArrayLike<number> | undefined;
+    return this.#capture(p, p.sumSq, p.grads as Values[], p.before as Values[], p.after as Values[], info);
   }
 
   /** Downloads what a step kept on a GPU backend, and no more than its statistics turned out to need. */
@@ -551,7 +567,8 @@ export class Watcher {
     const grads = await Promise.all(p.grads.map((t, i) => read(t, wantGrads || bad.includes(i))));
     const before = await Promise.all(p.before.map((t) => read(t, wantBefore)));
     const after = await Promise.all(p.after.map((t) => read(t, wantAfter)));
-    const info = p.clip ? await read(p.clip.info, true) : null;
+    const clipInfo = p.clip?.info;
+    const info = clipInfo instanceof tf.Tensor ? await clipInfo.data() : (clipInfo ?? null);
     return this.#capture(p, sumSq, grads, before, after, info);
   }
 
@@ -561,7 +578,7 @@ export class Watcher {
     grads: Array<Values | null>,
     before: Array<Values | null>,
     after: Array<Values | null>,
-    info: Values | null | undefined,
+    info: ArrayLike<number> | null | undefined,
   ): StepCapture {
     const c: StepCapture = {
       step: p.step,
@@ -588,7 +605,7 @@ export class Watcher {
 }
 
 function disposePending(p: Pending): void {
-  const free = (t: Taken | Float64Array) => {
+  const free = (t: Taken | ArrayLike<number>) => {
     if (t instanceof tf.Tensor) t.dispose();
   };
   free(p.sumSq);
@@ -597,4 +614,32 @@ function disposePending(p: Pending): void {
   for (const t of p.after) free(t);
   if (p.clip) free(p.clip.info);
   for (const l of p.large) free(l.before);
+}
+
+/**
+ * The gradients multiplied by their scales, or undefined when every scale is 1 (nothing to replace:
+ * the optimizer gets the originals). One scalar per distinct scale.
+ */
+function scaleGradients(
+  tensors: ReadonlyArray<tf.Tensor | undefined>,
+  scales: Float64Array,
+): Array<tf.Tensor | undefined> | undefined {
+  // NaN (a NaN norm) is not >= 1: such gradients are scaled, and stay NaN, as on the device.
+  if (scales.every((x, i) => x >= 1 || !tensors[i])) return undefined;
+  const factors = new Map<number, tf.Scalar>();
+  try {
+    return tensors.map((t, i) => {
+      const s = scales[i]!;
+      if (!t || s >= 1) return t;
+      const key = Number.isNaN(s) ? Number.NaN : s;
+      let f = factors.get(key);
+      if (!f) {
+        f = tf.scalar(s);
+        factors.set(key, f);
+      }
+      return tf.mul(t, f);
+    });
+  } finally {
+    for (const f of factors.values()) f.dispose();
+  }
 }
