@@ -89,41 +89,42 @@ if (binding) {
   });
 }
 
-function newModel() {
+/**
+ * Fits a fresh model (after one untimed warm-up batch, which creates the optimizer's slots) under
+ * `config`, running `around(fit)` around the timed `fit`, then closes the callbacks and cleans up.
+ * Returns what `around` returned and the callbacks' own measured cost per step.
+ */
+async function fitWith(config, x, y, around) {
   const m = model.build(tf);
   m.compile({ optimizer: 'adam', loss: model.loss });
-  return m;
+  await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'gradwatch-overhead-'));
+  const callbacks = CONFIGS[config].make(tf, dir);
+  const args = { epochs: 1, batchSize: bs, shuffle: false, verbose: 0, ...(callbacks ? { callbacks } : {}) };
+  const result = await around(() => m.fit(x, y, args));
+  let ownMs = null;
+  for (const cb of callbacks ?? []) {
+    if (cb.cost) ownMs = cb.cost.msPerStep;
+    await cb.close?.();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  m.dispose();
+  return { result, ownMs };
 }
 
 /** gradwatch's own time per step as its callback measures it (`cost`), per configuration. */
 const own = {};
 
 async function fitOnce(config, x, y) {
-  const m = newModel();
-  await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
-  const dir = mkdtempSync(join(tmpdir(), 'gradwatch-overhead-'));
-  const callbacks = CONFIGS[config].make(tf, dir);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await m.fit(x, y, {
-    epochs: 1,
-    batchSize: bs,
-    shuffle: false,
-    verbose: 0,
-    ...(callbacks ? { callbacks } : {}),
+  const { result, ownMs } = await fitWith(config, x, y, async (train) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await train();
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    return { wall, cpu: (c.user + c.system) / 1000 };
   });
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  for (const cb of callbacks ?? []) {
-    if (cb.cost) {
-      own[config] ??= [];
-      own[config].push(cb.cost.msPerStep);
-    }
-    await cb.close?.();
-  }
-  rmSync(dir, { recursive: true, force: true });
-  m.dispose();
-  return { wall, cpu: (c.user + c.system) / 1000 };
+  return { ...result, ownMs };
 }
 
 // Batches per timed fit: about a second of training, so per-fit costs (opening event files, the run
@@ -145,35 +146,27 @@ for (let r = -1; r < rounds; r++) {
     if (r >= 0) {
       times[c].wall.push(t.wall / batches);
       times[c].cpu.push(t.cpu / batches);
+      if (t.ownMs !== null) {
+        own[c] ??= [];
+        own[c].push(t.ownMs);
+      }
     }
   }
 }
 
 const ops = {};
 const countBatches = Math.min(10, batches);
+const xs = x.slice(0, bs * countBatches);
+const ys = y.slice(0, bs * countBatches);
 for (const c of configs) {
-  const m = newModel();
-  await m.fit(x.slice(0, bs), y.slice(0, bs), { epochs: 1, batchSize: bs, verbose: 0 });
-  const dir = mkdtempSync(join(tmpdir(), 'gradwatch-overhead-'));
-  const callbacks = CONFIGS[c].make(tf, dir);
-  const xs = x.slice(0, bs * countBatches);
-  const ys = y.slice(0, bs * countBatches);
-  nativeOps = 0;
-  const p = await tf.profile(async () => {
-    await m.fit(xs, ys, {
-      epochs: 1,
-      batchSize: bs,
-      shuffle: false,
-      verbose: 0,
-      ...(callbacks ? { callbacks } : {}),
-    });
+  const { result } = await fitWith(c, xs, ys, async (train) => {
+    nativeOps = 0;
+    const p = await tf.profile(train);
+    return { kernels: p.kernels.length / countBatches, native: binding ? nativeOps / countBatches : null };
   });
-  ops[c] = { kernels: p.kernels.length / countBatches, native: binding ? nativeOps / countBatches : null };
-  for (const cb of callbacks ?? []) await cb.close?.();
-  rmSync(dir, { recursive: true, force: true });
-  tf.dispose([xs, ys]);
-  m.dispose();
+  ops[c] = result;
 }
+tf.dispose([xs, ys]);
 
 const labels = Object.fromEntries(configs.map((c) => [c, CONFIGS[c].label]));
 process.stdout.write(

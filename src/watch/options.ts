@@ -16,7 +16,7 @@ export interface WatchOptions {
   histogramFreq?: number | 'auto';
   /**
    * With 'auto' frequencies: the fraction of training time the detail statistics and histograms may
-   * add on average, as the watch measures it. Default 0.02 (2%).
+   * add on average, as the watch measures it. Default 0.01 (1%).
    */
   budget?: number;
   /** Which histograms to take: gradients (default on), weights and updates (default off). `true` takes all three. */
@@ -74,7 +74,7 @@ function checkBool(name: string, v: unknown, where: string): boolean {
   return v;
 }
 
-export const DEFAULT_BUDGET = 0.02;
+export const DEFAULT_BUDGET = 0.01;
 
 function checkBudget(v: unknown, where: string): number {
   if (typeof v !== 'number') throw new TypeError(`${where}: budget must be a number, got ${typeof v}`);
