@@ -329,6 +329,7 @@ export class TensorBoardCallback extends Callback {
       ...(typeof p.epochs === 'number' ? { epochs: p.epochs } : {}),
       'gradwatch/statsFreq': o.statsFreq,
       'gradwatch/histogramFreq': o.histogramFreq,
+      'gradwatch/budget': o.budget,
       'gradwatch/buckets': o.buckets,
       'gradwatch/updateFreq': String(this.#updateFreq),
       'gradwatch/detect': this.#detector !== null,
