@@ -6,11 +6,27 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StepStats } from '../src/watch/step-stats.js';
-import { layerFromVariableName, Watcher } from '../src/watch/watcher.js';
+import { layerFromVariableName, Watcher, type WatcherOptions } from '../src/watch/watcher.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
+
+/** A Watcher attached to `opt`: no histograms, 5 buckets, update ratios, steps from 1, unless `o` says. */
+function watch(opt: tf.Optimizer, o: Partial<WatcherOptions>): Watcher {
+  const watcher = new Watcher({
+    budget: 0.02,
+    histogramFreq: 0,
+    histograms: { gradients: false, weights: false, updates: false },
+    buckets: 5,
+    updates: true,
+    layerOf: layerFromVariableName,
+    firstStep: 1,
+    ...o,
+  });
+  watcher.attach(opt);
+  return watcher;
+}
 
 async function train(
   reads: 'sync' | 'async',
@@ -32,19 +48,14 @@ async function train(
     [-1, 0.5, 2],
   ]);
   const opt = tf.train.adam(0.05);
-  const watcher = new Watcher({
-    budget: 0.02,
+  const watcher = watch(opt, {
     statsFreq: 2,
     histogramFreq: 3,
     histograms: { gradients: true, weights: true, updates: true },
-    buckets: 5,
     updates,
-    layerOf: layerFromVariableName,
-    firstStep: 1,
     reads,
     ...(gate ? { gate: () => 'apply' as const } : {}),
   });
-  watcher.attach(opt);
   // Counted after the first step, which creates Adam's slot variables.
   let start = 0;
   const stats: StepStats[] = [];
@@ -143,18 +154,7 @@ describe('reading values during the step or downloading them afterwards', () => 
   it('keep what a GPU backend needs for a bounded number of undrained steps, and free a step the optimizer threw in', async () => {
     const w = tf.variable(tf.ones([100]), true, 'bounded/w');
     const opt = tf.train.sgd(0.01);
-    const watcher = new Watcher({
-      budget: 0.02,
-      statsFreq: 1000,
-      histogramFreq: 0,
-      histograms: { gradients: true, weights: false, updates: false },
-      buckets: 5,
-      updates: true,
-      layerOf: layerFromVariableName,
-      firstStep: 1,
-      reads: 'async',
-    });
-    watcher.attach(opt);
+    const watcher = watch(opt, { statsFreq: 1000, reads: 'async' });
     const g = tf.ones([100]);
     const bad = tf.ones([3]);
     opt.applyGradients({ [w.name]: g });
@@ -229,21 +229,13 @@ describe('clipping decided on the host or on the device', () => {
       const opt = tf.train.sgd(1);
       const zclipState = 'zclip' in clip ? new ZClipState(clip.zclip) : undefined;
       const autoclipState = 'autoclip' in clip ? new AutoClipState(clip.autoclip) : undefined;
-      const watcher = new Watcher({
-        budget: 0.02,
+      const watcher = watch(opt, {
         statsFreq: 1,
-        histogramFreq: 0,
-        histograms: { gradients: false, weights: false, updates: false },
-        buckets: 5,
-        updates: true,
-        layerOf: layerFromVariableName,
-        firstStep: 1,
         reads,
         clip,
         ...(zclipState ? { zclipState } : {}),
         ...(autoclipState ? { autoclipState } : {}),
       });
-      watcher.attach(opt);
       const applied: number[][] = [];
       const clipStats: unknown[] = [];
       for (const s of scalesOf) {
