@@ -12,15 +12,25 @@ const require = createRequire(import.meta.url);
 let loadError: Error | undefined;
 let loaded = false;
 
+let tfjsNode: unknown;
+
 function loadTfjsNode(): void {
   if (loaded || loadError) return;
   try {
     process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
-    require('@tensorflow/tfjs-node');
+    // require, not import: tfjs-node is not a dependency, so the type-check must not need it.
+    tfjsNode = require('@tensorflow/tfjs-node');
     loaded = true;
   } catch (err) {
     loadError = err as Error;
   }
+}
+
+/** The @tensorflow/tfjs-node module (for `tf.node.*`); throws like useBackend if it does not load. */
+export function tfjsNodeModule(): unknown {
+  if (!tfjsNodeLoads())
+    throw new Error(`@tensorflow/tfjs-node does not load; run \`npm run setup:tfjs-node\``);
+  return tfjsNode;
 }
 
 /** Whether @tensorflow/tfjs-node loads in this process. */

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SummaryWriter, tensorBoard } from '../../src/index.js';
-import { tfjsNodeLoads, useBackend } from '../backends.js';
+import { tfjsNodeLoads, tfjsNodeModule, useBackend } from '../backends.js';
 import { tempDir } from '../helpers.js';
 import { num, startBothLoaders, type TensorBoardServer, tensorboardAvailable } from './tensorboard.js';
 
@@ -54,7 +54,7 @@ describe.skipIf(!available)('tfjs-node and stock TensorBoard', () => {
 
   beforeAll(async () => {
     await useBackend('tensorflow');
-    const tfn = (await import('@tensorflow/tfjs-node')) as unknown as TfNode;
+    const tfn = tfjsNodeModule() as TfNode;
     const x = tf.randomNormal([48, 5], 0, 1, 'float32', 11);
     const y = tf.randomNormal([48, 1], 0, 1, 'float32', 12);
 
