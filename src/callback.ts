@@ -12,11 +12,10 @@ import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from './detect/types.js';
-import { type Decided, type DetectOptions, LiveDetector } from './live-detect.js';
+import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
-import { writeStepStats } from './watch/log.js';
 import {
   checkInt,
   checkKnownOptions,
@@ -25,7 +24,7 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
-import type { GradientCheck, StepStats } from './watch/step-stats.js';
+import type { GradientCheck } from './watch/step-stats.js';
 import { type WatchCost, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
@@ -270,26 +269,11 @@ export class TensorBoardCallback extends Callback {
     };
     try {
       const lr = learningRateOf(this.#watchedModel?.optimizer);
-      await watcher.drain((s) => {
-        const decided = detector ? this.#detect(s) : [];
-        writeStepStats(train, s, lr, detector?.levels(decided));
-        detector?.explain(train, s.step, decided);
-        keep(decided);
-      });
+      await watcher.drain((s) => keep(logStep(train, s, lr, detector, (k, m) => this.#warn(k, m))));
       if (detector && final) keep(detector.take([], train, true));
       if (detector?.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
     } catch (err) {
       this.#warn('stats', `gradwatch: could not log gradient statistics: ${(err as Error).message}`);
-    }
-  }
-
-  /** The detector's decisions for a step; a failing detector is reported once and then says nothing. */
-  #detect(s: StepStats): Decided[] {
-    try {
-      return this.#detector!.takeStep(s);
-    } catch (err) {
-      this.#warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
-      return [];
     }
   }
 

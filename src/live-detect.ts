@@ -20,6 +20,7 @@ import {
   type StepRecord,
 } from './detect/types.js';
 import type { SummaryWriter } from './summary/writer.js';
+import { writeStepStats } from './watch/log.js';
 import type { GradientCheck, StepStats } from './watch/step-stats.js';
 
 export type AlertAction = 'warn' | 'skip' | 'stop';
@@ -324,4 +325,29 @@ export function recordFromStats(s: StepStats): StepRecord {
   if (s.clip)
     record.clip = { clipped: s.clip.clipped, postClipNorm: s.clip.postClipNorm, threshold: s.clip.threshold };
   return record;
+}
+
+/**
+ * Logs one step, as the callback and watchOptimizer both do: the detector's decisions (a failing
+ * detector is reported through `warn` and then says nothing for the step), the step's statistics with
+ * the alert levels in the same event, and the explanations. Returns the decisions.
+ */
+export function logStep(
+  writer: SummaryWriter,
+  s: StepStats,
+  learningRate: number | undefined,
+  detector: LiveDetector | null,
+  warn: (key: string, message: string) => void,
+): Decided[] {
+  let decided: Decided[] = [];
+  if (detector) {
+    try {
+      decided = detector.takeStep(s);
+    } catch (err) {
+      warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
+    }
+  }
+  writeStepStats(writer, s, learningRate, detector?.levels(decided));
+  detector?.explain(writer, s.step, decided);
+  return decided;
 }

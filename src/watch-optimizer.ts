@@ -4,10 +4,9 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
-import { type Decided, type DetectOptions, LiveDetector } from './live-detect.js';
+import { type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, ZClipState } from './watch/clip.js';
-import { writeStepStats } from './watch/log.js';
 import {
   checkKnownOptions,
   resolveWatchOptions,
@@ -79,16 +78,9 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       try {
         const lr = (optimizer as unknown as { learningRate?: unknown }).learningRate;
         const wasStopped = detector?.stopped;
-        await watcher.drain((s) => {
-          let decided: Decided[] = [];
-          try {
-            decided = detector?.takeStep(s) ?? [];
-          } catch (err) {
-            warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
-          }
-          writeStepStats(writer, s, typeof lr === 'number' ? lr : undefined, detector?.levels(decided));
-          detector?.explain(writer, s.step, decided);
-        });
+        await watcher.drain((s) =>
+          logStep(writer, s, typeof lr === 'number' ? lr : undefined, detector, warn),
+        );
         if (final) detector?.take([], writer, true);
         if (detector?.stopped && !wasStopped) {
           console.warn('gradwatch: an alert asked to stop: the optimizer skips every update from now on');

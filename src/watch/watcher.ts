@@ -354,7 +354,9 @@ export class Watcher {
         const bad = nonFiniteSums(variables, sumSq);
         p.badSums = bad.length > 0;
         const backend = tf.getBackend();
-        for (let i = 0; i < grads.length; i++) {
+        // A plain step (the common case) reads nothing more: the loop is for the other kinds.
+        const reads = plan.detail || plan.histogram || p.badSums;
+        for (let i = 0; reads && i < grads.length; i++) {
           const t = tensors[i];
           const v = this.#variable(grads[i]!.name);
           const onHost = reducedOnHost(v?.size ?? t?.size ?? 0, backend);
@@ -502,7 +504,7 @@ export class Watcher {
             return v ? tf.keep(tf.clone(v)) : null;
           });
         }
-      } else {
+      } else if (p.plan.detail || p.plan.histogram || p.badSums) {
         const large = new Set(p.large.map((l) => l.index));
         // After a step with non-finite gradients the weights are checked too (non_finite_weights),
         // whatever the cadence.
