@@ -1,58 +1,118 @@
 /**
- * Runs the detector's evaluation suite (tests/eval/scenarios.ts) and prints the table for the
- * closing note: per run, the first alert, the first non-finite loss, the steps of warning, and the
- * blame; then recall on explosions, blame accuracy on injected faults, and false alerts on stable runs.
- *   npm run eval:detect
+ * The detector evaluation (tests/eval): trains every scenario on the cpu backend with gradwatch
+ * watching, measures the ground truth outside gradwatch, runs the two baselines on the same numbers,
+ * and prints the table: per run the bad step, each detector's first alert and lead, then the totals.
+ *
+ *   npm run eval:detect                  all scenarios (a few minutes), traces kept in bench/out/detect-eval
+ *   npm run eval:detect -- --fast        the subset CI runs
+ *   npm run eval:detect -- --replay      no training: the current detector over the kept traces (post hoc)
+ *   npm run eval:detect -- --only lstm   scenarios whose name contains "lstm"
+ *   npm run eval:detect -- --kind stable explodes, stable or vanishing only
+ *   npm run eval:detect -- --json FILE   also write the rows and totals as JSON
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
+import { runScenario, type Trace, traceFromJson, traceToJson } from '../tests/eval/harness.js';
 import { SCENARIOS } from '../tests/eval/scenarios.js';
+import { type FirstAlert, lead, median, type Row, scoreTrace, totals } from '../tests/eval/score.js';
+
+const { values: args } = parseArgs({
+  options: {
+    fast: { type: 'boolean', default: false },
+    replay: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    kind: { type: 'string' },
+    json: { type: 'string' },
+    cache: { type: 'string', default: 'bench/out/detect-eval' },
+  },
+});
 
 await tf.setBackend('cpu');
-const rows: string[] = [];
-let explosions = 0;
-let caught = 0;
-let injected = 0;
-let blamed = 0;
-let stableRuns = 0;
-let falseAlerts = 0;
-const warnings: number[] = [];
-for (const s of SCENARIOS) {
-  const o = await s.run(await mkdtemp(join(tmpdir(), 'gradwatch-eval-')));
-  const first = o.alerts[0];
-  const nf = o.firstNonFiniteLoss;
-  let verdict = '';
-  if (s.kind === 'explodes') {
-    explosions++;
-    const ok = first !== undefined && nf !== undefined && first.step < nf;
-    if (ok) {
-      caught++;
-      warnings.push(nf! - first!.step);
+tf.env().set('IS_TEST', true);
+const chosen = SCENARIOS.filter(
+  (s) =>
+    (!args.fast || s.fast) &&
+    (args.kind === undefined || s.kind === args.kind) &&
+    (args.only === undefined || s.name.toLowerCase().includes(args.only.toLowerCase())),
+);
+await mkdir(args.cache!, { recursive: true });
+const slug = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+const rows: Row[] = [];
+for (const s of chosen) {
+  const file = join(args.cache!, `${slug(s.name)}.json`);
+  let trace: Trace;
+  if (args.replay) {
+    try {
+      trace = traceFromJson(await readFile(file, 'utf8'));
+    } catch {
+      console.error(`no kept trace for "${s.name}" (run without --replay first)`);
+      continue;
     }
-    verdict = ok ? `warned ${nf! - first!.step} steps ahead` : 'MISSED';
-  } else if (s.kind === 'injected') {
-    injected++;
-    const a = o.alerts.find((x) => x.rule === 'non_finite_grad');
-    const ok = a !== undefined && a.step === s.faultStep && a.blame?.layer === s.culprit;
-    if (ok) blamed++;
-    verdict = ok ? `blamed ${s.culprit} at step ${s.faultStep}` : `WRONG (${a?.blame?.layer} at ${a?.step})`;
   } else {
-    stableRuns++;
-    falseAlerts += o.alerts.length;
-    verdict = o.alerts.length === 0 ? 'quiet' : `${o.alerts.length} FALSE ALERTS`;
+    const dir = await mkdtemp(join(tmpdir(), 'gradwatch-eval-'));
+    const t0 = performance.now();
+    trace = await runScenario(s, dir);
+    await rm(dir, { recursive: true, force: true });
+    await writeFile(file, traceToJson(trace));
+    console.error(`${s.name}: ${trace.steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const firstText = first ? `${first.step} ${first.rule} (${first.blame?.layer ?? '-'})` : '-';
-  rows.push(`| ${s.kind} | ${s.name} | ${o.steps} | ${firstText} | ${nf ?? '-'} | ${verdict} |`);
-  console.error(rows.at(-1));
+  rows.push(scoreTrace(trace));
 }
-console.log('| kind | run | steps | first alert (blame) | first non-finite loss | result |');
-console.log('|---|---|---:|---|---:|---|');
-for (const r of rows) console.log(r);
+
+const cell = (a: FirstAlert | null, bad: number | null) => {
+  if (!a) return '-';
+  const l = lead(a, bad);
+  const when = bad === null ? '' : l === null ? ` (${a.step - bad} late)` : ` (lead ${l})`;
+  return `${a.step} ${a.rule}${a.severity === 'warning' ? ' [w]' : ''}${a.layer ? ` @${a.layer}` : ''}${when}`;
+};
+const source = args.replay ? 'posthoc' : 'live';
+console.log(
+  `| kind | cause | run | steps | bad step | gradwatch (${source}) | post hoc | fixed 10x | TerminateOnNaN |`,
+);
+console.log('|---|---|---|---:|---:|---|---|---|---|');
+for (const r of rows) {
+  const t = r.trace;
+  const bad = t.badStep;
+  const culprit = t.culprit ? ` (culprit ${t.culprit})` : '';
+  console.log(
+    `| ${t.kind} | ${t.cause} | ${t.name}${culprit} | ${t.steps} | ${bad ?? '-'} | ${cell(r[source], bad)} | ${source === 'posthoc' ? 'same' : cell(r.posthoc, bad)} | ${cell(r.fixed, bad)} | ${cell(r.terminateOnNaN, bad)} |`,
+  );
+}
+const tot = totals(rows, source);
+const pct = (a: number, b: number) => `${a}/${b}${b ? ` (${Math.round((100 * a) / b)}%)` : ''}`;
+const leads = (xs: number[]) => (xs.length ? `median ${median(xs)}, min ${Math.min(...xs)}` : '-');
+console.log('');
+console.log('| | gradwatch | fixed 10x threshold | TerminateOnNaN |');
+console.log('|---|---:|---:|---:|');
+console.log(
+  `| explosions alerted at or before the bad step | ${pct(tot.caught.gradwatch, tot.explosions)} | ${pct(tot.caught.fixed, tot.explosions)} | ${pct(tot.caught.terminateOnNaN, tot.explosions)} |`,
+);
+console.log(
+  `| lead in steps (runs caught) | ${leads(tot.leads.gradwatch)} | ${leads(tot.leads.fixed)} | ${leads(tot.leads.terminateOnNaN)} |`,
+);
+console.log(
+  `| stable runs with any alert | ${pct(tot.stableAlerted.gradwatch, tot.stable)} | ${pct(tot.stableAlerted.fixed, tot.stable)} | ${pct(tot.stableAlerted.terminateOnNaN, tot.stable)} |`,
+);
+console.log(
+  `| right layer blamed (runs with one culprit) | ${pct(tot.blamedRight, tot.withCulprit)} | – | – |`,
+);
+console.log(`| vanishing/dead runs found | ${pct(tot.vanishingFound, tot.vanishingRuns)} | – | – |`);
 console.log('');
 console.log(
-  `recall on explosions: ${caught}/${explosions}; steps of warning before the loss went non-finite: ${warnings.join(', ')} (median ${warnings.sort((a, b) => a - b)[warnings.length >> 1] ?? '-'})`,
+  `lead >= the fixed threshold's: ${pct(tot.notBehindFixed, tot.explosions)}; at most ${tot.worstBehindFixed} step(s) behind it`,
 );
-console.log(`injected faults blamed on the right layer and step: ${blamed}/${injected}`);
-console.log(`false alerts on ${stableRuns} stable runs: ${falseAlerts}`);
+if (source === 'live') {
+  console.log(
+    `live and post-hoc first alerts agree on ${rows.length - tot.liveVsPosthoc.length}/${rows.length} runs${tot.liveVsPosthoc.length ? ` (differ: ${tot.liveVsPosthoc.join('; ')})` : ''}`,
+  );
+}
+if (tot.invalid.length) console.log(`INVALID scenarios: ${tot.invalid.join('; ')}`);
+if (args.json) await writeFile(args.json, JSON.stringify({ rows, totals: tot }, null, 1));

@@ -199,7 +199,7 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       tf.dispose([x, y]);
     });
 
-    it("treats a gradient whose squared norm overflows float32 as non-finite: 'skip' keeps the weights", async () => {
+    it("treats a finite gradient whose squared norm overflows float32 as an error spike: 'skip' keeps the weights", async () => {
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const w = tf.variable(tf.tensor1d([1, 2]), true, `overflow_${backend}/w`);
       const opt = tf.train.sgd(1);
@@ -207,8 +207,8 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       const unwatch = watchOptimizer(opt, {
         logdir: tempDir(),
         detect: {
-          actions: { non_finite_grad: 'skip' },
-          onAlert: (a) => void alerts.push(`${a.step}:${a.rule}:${a.summary}`),
+          actions: { grad_spike: 'skip' },
+          onAlert: (a) => void alerts.push(`${a.step}:${a.rule}:${a.severity}:${a.summary}`),
         },
       });
       for (const scale of [1, 1, 1e20, 1]) {
@@ -217,11 +217,46 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
         g.dispose();
       }
       await unwatch();
-      // Every value is finite, but ||g||² = 2e40 overflows float32 (Adam's second moment would too).
+      // Every value is finite (not non-finite), but ||g||² = 2e40 overflows float32 (Adam's second
+      // moment would too): a spike that is an error.
       expect(alerts).toHaveLength(1);
-      expect(alerts[0]).toMatch(/^3:non_finite_grad:the gradient norm 1\.41e\+20 overflows float32/);
+      expect(alerts[0]).toMatch(
+        /^3:grad_spike:error:gradient norm 1\.41e\+20 .*its square overflows float32/,
+      );
       expect(Array.from(w.dataSync())).toEqual([-2, -1]);
       w.dispose();
+      opt.dispose();
+    });
+
+    it('keeps finite weights finite: a 2e19 weight (its square overflows float32) is no non-finite weight', async () => {
+      // An embedding-sized table (on tfjs-node, larger than the host-reduced tensors) with one row at 2e19.
+      const rows = 3000;
+      const init = new Float32Array(rows * 16).fill(0.01);
+      init.fill(2e19, 16 * 7, 16 * 8);
+      const table = tf.variable(tf.tensor2d(init, [rows, 16]), true, `embedding_${backend}/table`);
+      const opt = tf.train.sgd(1e-3);
+      const alerts: string[] = [];
+      const logdir = tempDir();
+      const unwatch = watchOptimizer(opt, {
+        logdir,
+        statsFreq: 1,
+        detect: { console: false, onAlert: (a) => void alerts.push(`${a.step}:${a.rule}`) },
+      });
+      for (let i = 0; i < 3; i++) {
+        const g = tf.tidy(() => tf.onesLike(table).mul(1e-3));
+        opt.applyGradients({ [table.name]: g });
+        g.dispose();
+      }
+      await unwatch();
+      expect(alerts).toEqual([]);
+      const { scalars } = await points(logdir);
+      const norm = scalars.get(`.:weight_norm/embedding_${backend}`)!;
+      // Exact in float64: 16 values of about 2e19 dominate.
+      expect(norm.at(-1)![1] / (2e19 * 4)).toBeCloseTo(1, 5);
+      expect(scalars.get(`.:nonfinite/embedding_${backend}/table/weights`)!.map(([, v]) => v)).toEqual([
+        0, 0, 0,
+      ]);
+      table.dispose();
       opt.dispose();
     });
 
@@ -260,8 +295,8 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       expect(() => tensorBoard(tempDir(), { detect: { rules: { spikes: false } as never } })).toThrow(
         /unknown rule "spikes"/,
       );
-      expect(() => tensorBoard(tempDir(), { detect: { spike: { zThreshold: -1 } } })).toThrow(
-        /spike.zThreshold must be a finite number > 0/,
+      expect(() => tensorBoard(tempDir(), { detect: { spike: { factor: -1 } } })).toThrow(
+        /spike.factor must be a finite number > 1/,
       );
     });
   });

@@ -127,12 +127,12 @@ export function recordsFromSeries(
     for (const [tag, m] of c.histNorms) layerNorms.set(tag, m);
   }
   const layers = new Set(layerNorms.keys());
-  type Counts = Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights', StepSeries>>;
+  type Counts = Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights' | 'weights_before', StepSeries>>;
   const nonFinite = new Map<string, Counts[]>();
   for (const [variable, kinds] of roles.nonFinite) {
     const layer = layerOfVariable(variable, layers);
     const counts: Counts = {};
-    for (const k of ['nan', 'posinf', 'neginf', 'weights'] as const) {
+    for (const k of ['nan', 'posinf', 'neginf', 'weights', 'weights_before'] as const) {
       const m = get(kinds[k]);
       if (m) counts[k] = m;
     }
@@ -189,6 +189,9 @@ export function recordsFromSeries(
             any = true;
           }
           if (w !== undefined) [rec.weightNonFinite, any] = [(rec.weightNonFinite ?? 0) + w, true];
+          const before = v.weights_before?.get(step);
+          if (before !== undefined)
+            [rec.weightNonFiniteBefore, any] = [(rec.weightNonFiniteBefore ?? 0) + before, true];
         }
         if (any) recs.push(rec);
       });

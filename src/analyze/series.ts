@@ -42,7 +42,7 @@ export interface SeriesRoles {
   layerWeightNorm: Map<string, string>;
   layerUpdateRatio: Map<string, string>;
   /** variable -> { nan, posinf, neginf, weights } tags (gradwatch's exact counts). */
-  nonFinite: Map<string, Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights', string>>>;
+  nonFinite: Map<string, Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights' | 'weights_before', string>>>;
   nonFiniteTotal?: string;
   /** Histogram tags of gradients, used for norms only when no norm scalar exists. */
   gradHistograms: string[];
@@ -88,7 +88,14 @@ export function assignRoles(scalarTags: readonly string[], histogramTags: readon
     else if (head === 'nonfinite') {
       const slash = rest.lastIndexOf('/');
       const kind = rest.slice(slash + 1);
-      if (slash > 0 && (kind === 'nan' || kind === 'posinf' || kind === 'neginf' || kind === 'weights')) {
+      if (
+        slash > 0 &&
+        (kind === 'nan' ||
+          kind === 'posinf' ||
+          kind === 'neginf' ||
+          kind === 'weights' ||
+          kind === 'weights_before')
+      ) {
         const v = rest.slice(0, slash);
         roles.nonFinite.set(v, { ...roles.nonFinite.get(v), [kind]: t });
       }

@@ -7,9 +7,11 @@
  * before the update is applied, so alerts on it can still skip the update; the weight half (weights
  * after the update, update ratios) is known only after. `observe` takes both.
  */
-import { fmt, LayerHistory } from './blame.js';
+import { fmt, gradsNonFinite, LayerHistory, weightsNonFinite } from './blame.js';
+import { LossContext } from './loss-context.js';
 import { type DetectorOptions, type ResolvedDetectorOptions, resolveDetectorOptions } from './options.js';
-import { Ema, mad, median, trend, Window } from './running.js';
+import { mad, median, Window } from './running.js';
+import { LogScale } from './scale.js';
 import type { Alert, Blame, LayerRecord, RuleName, Severity, StepRecord } from './types.js';
 
 type Draft = Omit<Alert, 'first' | 'phase' | 'step'> & { key?: string };
@@ -17,24 +19,33 @@ type Draft = Omit<Alert, 'first' | 'phase' | 'step'> & { key?: string };
 export class Detector {
   readonly options: ResolvedDetectorOptions;
   readonly #history = new LayerHistory();
-  readonly #norms: Ema;
-  readonly #recentNorms: Window;
-  readonly #growth: Window;
-  readonly #losses: Window;
+  /** The global gradient norm's scale: starting, current and lowest level. */
+  readonly #norm: LogScale;
+  readonly #loss: LossContext;
+  /**
+   * The highest log norm the run has shown to be healthy at: a spike the loss fell through (a run
+   * leaving a plateau). The "far above its starting scale" test measures from here.
+   */
+  #accepted = Number.NEGATIVE_INFINITY;
+  /** Consecutive steps whose loss passed the spike test, for a loss spike no gradient confirms. */
+  #lossSpikeRun = 0;
+  /** The last growth.climbSteps + 1 norms and losses, for the climb test. */
+  readonly #climbNorms: Window;
+  readonly #climbLosses: Window;
+  /** Norm level and recent loss before the current run of rising steps. */
+  #climbFrom = { norm: Number.NaN, loss: Number.NaN };
   readonly #low = new Map<string, { run: number; zero: boolean }>();
-  readonly #ratios = new Map<string, RatioWindow>();
+  readonly #ratios = new Map<string, RatioState>();
   readonly #lastFired = new Map<string, number>();
-  #finiteSteps = 0;
   #firstNonFinite: { step: number; what: 'gradients' | 'weights' | 'loss' } | undefined;
 
   /** Options are validated here (resolving resolved options again is a no-op). */
   constructor(options: DetectorOptions = {}) {
     this.options = resolveDetectorOptions(options);
-    const o = this.options;
-    this.#norms = new Ema(o.spike.alpha);
-    this.#recentNorms = new Window(o.spike.maxWindow);
-    this.#growth = new Window(o.growth.window);
-    this.#losses = new Window(o.lossSpike.window);
+    this.#norm = new LogScale(this.options.growth.window);
+    this.#loss = new LossContext(this.options.lossSpike.window);
+    this.#climbNorms = new Window(this.options.growth.climbSteps + 1);
+    this.#climbLosses = new Window(this.options.growth.climbSteps + 1);
   }
 
   /** First step at which gradients, weights or the loss were non-finite. */
@@ -59,16 +70,23 @@ export class Detector {
     if (nonFinite > 0) {
       this.#markNonFinite(r.step, 'gradients');
       if (on.non_finite_grad) drafts.push(this.#nonFiniteGrad(r, nonFinite));
-    } else if (g !== undefined) {
-      this.#finiteSteps++;
-      if (on.grad_spike) drafts.push(...this.#spike(r, g));
-      if (on.grad_growth) drafts.push(...this.#growthRule(g));
+    } else if (g !== undefined && g > 0) {
+      // An infinite norm with counts that say every value is finite: a float32 sum that overflowed.
+      const x = Math.log(Math.min(g, Number.MAX_VALUE));
+      if (this.#norm.count > 0) {
+        if (on.grad_spike) drafts.push(...this.#spike(r, g, x));
+        if (on.grad_growth && drafts.length === 0) drafts.push(...this.#growthRule(r, g));
+      }
+      this.#norm.push(x, r.step);
     }
     if (r.loss !== undefined) {
       if (!Number.isFinite(r.loss)) {
         this.#markNonFinite(r.step, 'loss');
         if (on.non_finite_loss) drafts.push(this.#nonFiniteLoss(r));
-      } else if (on.loss_spike) drafts.push(...this.#lossSpike(r.loss));
+      } else {
+        if (on.loss_spike) drafts.push(...this.#lossSpike(r.loss));
+        this.#loss.push(r.loss);
+      }
     }
     if (on.vanishing) drafts.push(...this.#vanishing(layers));
     return this.#finish(r.step, drafts, 'gradients');
@@ -80,15 +98,23 @@ export class Detector {
     const layers = r.layers ?? [];
     this.#history.observeWeights(r.step, layers);
     const drafts: Draft[] = [];
-    const bad = layers.filter(
-      (l) => (l.weightNonFinite ?? 0) > 0 || (l.weightNorm !== undefined && !Number.isFinite(l.weightNorm)),
-    );
+    const bad = layers.filter(weightsNonFinite);
     if (bad.length > 0) {
       this.#markNonFinite(r.step, 'weights');
       if (this.options.rules.non_finite_weights) drafts.push(this.#nonFiniteWeights(r, bad));
     }
     if (this.options.rules.update_ratio && !r.skipped) drafts.push(...this.#updateRatio(layers));
     return this.#finish(r.step, drafts, 'weights');
+  }
+
+  /**
+   * Converged: the loss, or the gradient norm when no loss is known (a custom loop), fell to a
+   * thousandth of where it started. Tiny gradients and tiny updates are then the point.
+   */
+  #converged(): boolean {
+    if (this.#loss.count > 0) return this.#loss.converged();
+    const n = this.#norm;
+    return n.count > 0 && n.level <= n.early + Math.log(CONVERGED);
   }
 
   #markNonFinite(step: number, what: 'gradients' | 'weights' | 'loss'): void {
@@ -107,32 +133,21 @@ export class Detector {
   #nonFiniteGrad(r: StepRecord, count: number): Draft {
     const layers = r.layers ?? [];
     const sum = (f: (l: LayerRecord) => number | undefined) => layers.reduce((a, l) => a + (f(l) ?? 0), 0);
-    const affected = layers.filter((l) => (l.gradNonFinite ?? 0) > 0 || !Number.isFinite(l.gradNorm ?? 0));
-    const blame = this.#history.blameNonFinite(layers);
-    const kinds = sum((l) => l.gradNaN) + sum((l) => l.gradPosInf) + sum((l) => l.gradNegInf);
+    const affected = layers.filter(gradsNonFinite);
     const counted = layers.some((l) => l.gradNaN !== undefined);
-    // Every value finite but the norm's square beyond float32 (a norm above 1.8e19).
-    const g = globalNorm(r);
-    const overflow = kinds === 0 && (counted || (g !== undefined && Number.isFinite(g)));
+    const nan = sum((l) => l.gradNaN);
+    const posInf = sum((l) => l.gradPosInf);
+    const negInf = sum((l) => l.gradNegInf);
     return {
       rule: 'non_finite_grad',
       severity: 'error',
-      summary: overflow
-        ? `the gradient norm${g !== undefined && Number.isFinite(g) ? ` ${fmt(g)}` : ''} overflows float32 (sum of squares above 3.4e38) although every gradient value is finite`
-        : !counted && kinds === 0
-          ? `the gradient norm is ${globalNorm(r) ?? 'non-finite'} (no per-value counts in this data)`
-          : `${fmtCount(count)} non-finite gradient values (NaN ${sum((l) => l.gradNaN)}, +Inf ${sum((l) => l.gradPosInf)}, -Inf ${sum((l) => l.gradNegInf)}) in ${affected.length || 'some'} of ${layers.length || '?'} layers`,
+      summary: counted
+        ? `${fmtCount(count)} non-finite gradient values (NaN ${nan}, +Inf ${posInf}, -Inf ${negInf}) in ${affected.length || 'some'} of ${layers.length || '?'} layers`
+        : `the gradient norm is ${globalNorm(r) ?? 'non-finite'} (no per-value counts in this data)`,
       value: count,
       threshold: 0,
-      details: {
-        nan: sum((l) => l.gradNaN),
-        posInf: sum((l) => l.gradPosInf),
-        negInf: sum((l) => l.gradNegInf),
-        layersAffected: affected.length,
-        layers: layers.length,
-        ...(overflow ? { overflow: 'true' } : {}),
-      },
-      ...withBlame(blame),
+      details: { nan, posInf, negInf, layersAffected: affected.length, layers: layers.length },
+      ...withBlame(this.#history.blameNonFinite(layers)),
     };
   }
 
@@ -150,13 +165,11 @@ export class Detector {
 
   #nonFiniteWeights(r: StepRecord, bad: LayerRecord[]): Draft {
     const count = bad.reduce((a, l) => a + (l.weightNonFinite ?? 0), 0);
+    const names = bad.slice(0, 3).map((l) => l.name);
     return {
       rule: 'non_finite_weights',
       severity: 'error',
-      summary: `non-finite weights in ${bad.length} layer${bad.length > 1 ? 's' : ''} after the update (${bad
-        .slice(0, 3)
-        .map((l) => l.name)
-        .join(', ')}${bad.length > 3 ? ', ...' : ''})`,
+      summary: `${count > 0 ? `${fmtCount(count)} non-finite weight values` : 'non-finite weights'} in ${bad.length} layer${bad.length > 1 ? 's' : ''} after the update (${names.join(', ')}${bad.length > 3 ? ', ...' : ''})`,
       value: count,
       threshold: 0,
       details: { count, layersAffected: bad.length },
@@ -164,104 +177,220 @@ export class Detector {
     };
   }
 
-  #spike(r: StepRecord, g: number): Draft[] {
+  /**
+   * A sudden jump: the norm an order of magnitude above its recent level while above its starting
+   * scale, or an order of magnitude above its starting scale (and above any scale the run has shown
+   * to be healthy at). Not while the loss falls: that is a run leaving a plateau, and its norm
+   * becomes the healthy scale. An error when it is `errorFactor` times the level, or when its square
+   * overflows float32 (optimizers that square it, like Adam, then write non-finite weights).
+   */
+  #spike(r: StepRecord, g: number, x: number): Draft[] {
     const o = this.options.spike;
-    const ema = this.#norms;
-    const out: Draft[] = [];
-    if (ema.count >= o.warmupSteps) {
-      const z = ema.z(g);
-      const ratio = g / ema.mean;
-      const priorMax = this.#recentNorms.max();
-      const overMax = g / priorMax;
-      const byZ = z >= o.zThreshold && ratio >= o.minRatio;
-      const byMax = overMax >= o.maxRatio;
-      if (byZ || byMax) {
-        const absorbed = r.clip?.clipped
-          ? `; clipping applied, the update used a norm of ${fmt(r.clip.postClipNorm)}`
-          : '';
-        out.push({
-          rule: 'grad_spike',
-          severity: byMax ? 'error' : 'warning',
-          summary: `gradient norm ${fmt(g)} is ${fmt(ratio)}x its recent mean ${fmt(ema.mean)} (z = ${fmt(z)}, ${fmt(overMax)}x the largest of the last ${this.#recentNorms.length} steps)${absorbed}`,
-          value: z,
-          threshold: o.zThreshold,
-          details: {
-            norm: g,
-            emaMean: ema.mean,
-            emaStd: ema.std,
-            z,
-            ratioToMean: ratio,
-            ratioToRecentMax: overMax,
-            ...(r.clip ? { clipped: String(r.clip.clipped), postClipNorm: r.clip.postClipNorm } : {}),
-          },
-          ...withBlame(this.#history.blameDeviation()),
-        });
-      }
-      ema.update(Math.min(g, ema.mean + o.zThreshold * ema.std));
-    } else {
-      ema.update(g);
+    const n = this.#norm;
+    // Noisy runs (small batches, heavy tails) swing by more than 10x without exploding: there the
+    // limit is also noiseZ spreads of log ||g||, unless the loss is climbing too (a few-step median
+    // at least twice its best), which is how an explosion feeds on itself.
+    const climbing = this.#loss.aboveBest(r.loss) >= LOSS_CLIMBING;
+    const limit = climbing ? Math.log(o.factor) : Math.max(Math.log(o.factor), o.noiseZ * n.spread);
+    const overLevel = x - n.level;
+    const overEarly = x - n.early;
+    const overHealthy = x - Math.max(n.early, this.#accepted);
+    const overflow = g > FLOAT32_NORM_LIMIT;
+    const byJump = overLevel >= limit && overEarly >= 0;
+    const byScale = overHealthy >= limit;
+    if (!byJump && !byScale && !overflow) return [];
+    const error = overflow || overLevel >= Math.log(o.errorFactor) || overEarly >= Math.log(o.errorFactor);
+    if (!error && this.#loss.falling(r.loss)) {
+      this.#accepted = Math.max(this.#accepted, x);
+      return [];
     }
-    this.#recentNorms.push(g);
-    return out;
-  }
-
-  #growthRule(g: number): Draft[] {
-    const o = this.options.growth;
-    if (!(g > 0)) return [];
-    if (this.#finiteSteps <= o.warmupSteps) return [];
-    this.#growth.push(Math.log(g));
-    if (!this.#growth.full) return [];
-    const ys = this.#growth.values;
-    const { slope, r2 } = trend(ys);
-    const factor = Math.exp(slope * (ys.length - 1));
-    if (factor < o.factor || r2 < o.minR2) return [];
+    const ratio = Math.exp(overLevel);
+    const early = Math.exp(n.early);
+    const absorbed = r.clip?.clipped
+      ? `; clipping applied, the update used a norm of ${fmt(r.clip.postClipNorm)}`
+      : '';
+    const why = overflow
+      ? `; its square overflows float32 (above 3.4e38), so optimizers that square it write non-finite weights`
+      : '';
     return [
       {
-        rule: 'grad_growth',
-        severity: 'warning',
-        summary: `gradient norm grew ${fmt(factor)}x over the last ${ys.length} steps (steady trend, R² = ${fmt(r2)}), now ${fmt(g)}`,
-        value: factor,
+        rule: 'grad_spike',
+        severity: error ? 'error' : 'warning',
+        summary: `gradient norm ${fmt(g)} is ${fmt(ratio)}x its recent level ${fmt(Math.exp(n.level))} and ${fmt(g / early)}x its starting scale ${fmt(early)}, while the loss is not falling${why}${absorbed}`,
+        value: Math.max(ratio, g / early),
         threshold: o.factor,
-        details: { factor, r2, slopePerStep: slope, window: ys.length, from: Math.exp(ys[0]!), to: g },
+        details: {
+          norm: g,
+          level: Math.exp(n.level),
+          ratioToLevel: ratio,
+          startingScale: early,
+          ratioToStart: g / early,
+          limit: Math.exp(limit),
+          lossClimbing: String(climbing),
+          ...(overflow ? { overflow: 'true' } : {}),
+          ...(r.clip ? { clipped: String(r.clip.clipped), postClipNorm: r.clip.postClipNorm } : {}),
+        },
         ...withBlame(this.#history.blameDeviation()),
       },
     ];
   }
 
-  #lossSpike(loss: number): Draft[] {
-    const o = this.options.lossSpike;
-    const w = this.#losses;
-    const out: Draft[] = [];
-    // Cheap test first: a positive loss under factor x the window's minimum is under factor x its median.
-    const floor = w.length >= o.minPoints ? w.min() : Number.NaN;
-    if (w.length >= o.minPoints && !(floor > 0 && loss < o.factor * floor)) {
-      const m = median(w.values);
-      const sigma = 1.4826 * mad(w.values, m);
-      const z = (loss - m) / Math.max(sigma, 1e-3 * Math.abs(m), 1e-12);
-      const ratio = m > 0 ? loss / m : Number.NaN;
-      if (z >= o.madZ && (m <= 0 || ratio >= o.factor)) {
-        out.push({
-          rule: 'loss_spike',
-          severity: 'warning',
-          summary: `loss ${fmt(loss)} is ${Number.isNaN(ratio) ? '' : `${fmt(ratio)}x and `}${fmt(z)} robust deviations above its rolling median ${fmt(m)}`,
-          value: Number.isNaN(ratio) ? z : ratio,
-          threshold: o.factor,
-          details: { loss, median: m, robustZ: z, ratioToMedian: ratio, window: w.length },
-          ...withBlame(this.#history.blameDeviation()),
-        });
-      }
-    }
-    w.push(loss);
-    return out;
+  /**
+   * Slow compounding growth: the norm's level at least `factor` times its lowest level since the
+   * first steps and above its starting scale, on a steady upward trend over `window` steps (at least
+   * 2x, R² >= minR2), while the loss has not fallen over the same steps.
+   */
+  #growthRule(r: StepRecord, g: number): Draft[] {
+    const climb = this.#climb(r, g);
+    if (climb) return [climb];
+    const o = this.options.growth;
+    const n = this.#norm;
+    if (!Number.isFinite(n.floor) || n.level - n.floor < Math.log(o.factor) || n.level < n.early) return [];
+    const { factor, r2, points } = n.growth();
+    if (!(factor >= 2 && r2 >= o.minR2)) return [];
+    const lossChange = this.#loss.change(r.loss, points);
+    if (lossChange < 0.5) return [];
+    const sinceFloor = Math.exp(n.level - n.floor);
+    return [
+      {
+        rule: 'grad_growth',
+        severity: 'warning',
+        summary: `gradient norm has grown ${fmt(sinceFloor)}x since step ${n.floorStep} (a steady ${fmt(factor)}x over the last ${points} steps, R² = ${fmt(r2)}), now ${fmt(g)}, while the loss ${lossChange >= 1 ? `rose ${fmt(lossChange)}x` : 'did not fall'}`,
+        value: sinceFloor,
+        threshold: o.factor,
+        details: {
+          norm: g,
+          sinceLowest: sinceFloor,
+          lowestAtStep: n.floorStep,
+          trendFactor: factor,
+          r2,
+          window: points,
+          lossChange,
+        },
+        ...withBlame(this.#history.blameDeviation()),
+      },
+    ];
   }
 
+  /**
+   * Positive feedback, in its first steps: the gradient norm and the loss both rose at every one of
+   * the last `climbSteps` steps, each by at least `factor` in total. A run that learns has a falling
+   * loss; noise does not rise that many steps in a row; a warm restart lifts the loss for a step or
+   * two. Needs the loss (a custom loop that hides it from gradwatch only gets the slower trend rule).
+   */
+  #climb(r: StepRecord, g: number): Draft | undefined {
+    const o = this.options.growth;
+    const k = o.climbSteps;
+    const gs = this.#climbNorms;
+    const ls = this.#climbLosses;
+    const loss = r.loss !== undefined && Number.isFinite(r.loss) && r.loss > 0 ? r.loss : Number.NaN;
+    if (gs.length === 0 || !(gs.values.at(-1)! < g && ls.values.at(-1)! < loss)) {
+      // A new climb could start here: remember the levels it would be measured from.
+      this.#climbFrom = {
+        norm: Math.max(g, this.#norm.count > 0 ? Math.exp(this.#norm.level) : g),
+        loss: Math.max(loss, this.#loss.count > 0 ? median(this.#loss.window.values.slice(-5)) : loss),
+      };
+    }
+    gs.push(g);
+    ls.push(loss);
+    if (gs.length <= k) return undefined;
+    const gv = gs.values;
+    const lv = ls.values;
+    for (let i = 1; i <= k; i++) if (!(gv[i]! > gv[i - 1]! && lv[i]! > lv[i - 1]!)) return undefined;
+    // Measured from the levels before the climb, not from its first point: a climb that starts at
+    // one lucky low batch is noise.
+    const gUp = gv[k]! / this.#climbFrom.norm;
+    const lUp = lv[k]! / this.#climbFrom.loss;
+    if (!(gUp >= o.factor && lUp >= o.factor)) return undefined;
+    return {
+      rule: 'grad_growth',
+      severity: 'warning',
+      summary: `gradient norm and loss have both risen at each of the last ${k} steps, the norm ${fmt(gUp)}x (now ${fmt(g)}) and the loss ${fmt(lUp)}x: the updates are feeding the growth`,
+      value: gUp,
+      threshold: o.factor,
+      details: { norm: g, normRise: gUp, lossRise: lUp, steps: k },
+      ...withBlame(this.#history.blameDeviation()),
+    };
+  }
+
+  /**
+   * The loss an order of magnitude above its rolling median for `steps` steps in a row. One batch's
+   * loss is noise (a heavy-tailed batch, a hard example), and a warm restart lifts it for a few steps:
+   * neither is a warning. A loss `divergence` times its starting value is an error: the run diverged.
+   */
+  #lossSpike(loss: number): Draft[] {
+    const o = this.options.lossSpike;
+    const c = this.#loss;
+    const w = c.window;
+    const toStart = c.ratioToEarly(loss);
+    if (c.count > 0 && toStart >= o.divergence) {
+      this.#lossSpikeRun++;
+      return [
+        {
+          rule: 'loss_spike',
+          severity: 'error',
+          summary: `loss ${fmt(loss)} is ${fmt(toStart)}x its starting value ${fmt(c.earlyMedian)}: the run has diverged`,
+          value: toStart,
+          threshold: o.divergence,
+          details: { loss, startingLoss: c.earlyMedian, ratioToStart: toStart },
+          ...withBlame(this.#history.blameDeviation()),
+        },
+      ];
+    }
+    if (w.length < o.minPoints) return [];
+    // Cheap test first: a positive loss under factor x the window's minimum is under factor x its median.
+    const floor = w.min();
+    if (floor > 0 && loss < o.factor * floor) {
+      this.#lossSpikeRun = 0;
+      return [];
+    }
+    const m = median(w.values);
+    const sigma = 1.4826 * mad(w.values, m);
+    const z = (loss - m) / Math.max(sigma, 1e-3 * Math.abs(m), 1e-12);
+    const ratio = m > 0 ? loss / m : Number.NaN;
+    if (!(z >= o.madZ && (m <= 0 || ratio >= o.factor))) {
+      this.#lossSpikeRun = 0;
+      return [];
+    }
+    this.#lossSpikeRun++;
+    if (this.#lossSpikeRun < o.steps) return [];
+    return [
+      {
+        rule: 'loss_spike',
+        severity: 'warning',
+        summary: `loss ${fmt(loss)} is ${Number.isNaN(ratio) ? '' : `${fmt(ratio)}x and `}${fmt(z)} robust deviations above its rolling median ${fmt(m)}, for ${this.#lossSpikeRun} steps in a row`,
+        value: Number.isNaN(ratio) ? z : ratio,
+        threshold: o.factor,
+        details: {
+          loss,
+          median: m,
+          robustZ: z,
+          ratioToMedian: ratio,
+          steps: this.#lossSpikeRun,
+        },
+        ...withBlame(this.#history.blameDeviation()),
+      },
+    ];
+  }
+
+  /**
+   * Layers whose gradients are a tiny fraction of the largest layer's (or exactly zero) for `window`
+   * steps in a row. Not once the loss has converged (tiny gradients are then the point). One alert
+   * names the worst layer: for dead layers the one nearest the output (it blocks the gradient of every
+   * layer before it), else the one furthest below the others.
+   */
   #vanishing(layers: readonly LayerRecord[]): Draft[] {
     const o = this.options.vanishing;
-    const out: Draft[] = [];
-    for (const l of layers) {
-      if (l.gradNorm === undefined || !Number.isFinite(l.gradNorm)) continue;
+    let max = 0;
+    for (const l of layers)
+      if (l.gradNorm !== undefined && Number.isFinite(l.gradNorm) && l.gradNorm > max) max = l.gradNorm;
+    if (!(max > 0)) return [];
+    const low: Array<{ l: LayerRecord; index: number; rel: number; zero: boolean; run: number }> = [];
+    layers.forEach((l, index) => {
+      if (l.gradNorm === undefined || !Number.isFinite(l.gradNorm)) return;
       const s = this.#low.get(l.name) ?? { run: 0, zero: true };
-      if (l.gradNorm <= o.floor) {
+      const rel = l.gradNorm / max;
+      if (rel < o.relative) {
         s.run++;
         s.zero &&= l.gradNorm === 0;
       } else {
@@ -269,54 +398,95 @@ export class Detector {
         s.zero = true;
       }
       this.#low.set(l.name, s);
-      if (s.run < o.window) continue;
-      out.push({
+      if (s.run >= o.window) low.push({ l, index, rel, zero: s.zero, run: s.run });
+    });
+    if (low.length === 0 || this.#converged()) return [];
+    const dead = low.filter((x) => x.zero);
+    const worst =
+      dead.length > 0 ? dead.sort((a, b) => b.index - a.index)[0]! : low.sort((a, b) => a.rel - b.rel)[0]!;
+    const others = low.length - 1;
+    const name = worst.l.name;
+    return [
+      {
         rule: 'vanishing',
-        key: `vanishing:${l.name}`,
         severity: 'warning',
-        summary: s.zero
-          ? `layer ${l.name} is dead: its gradients have been exactly zero for ${s.run} steps`
-          : `layer ${l.name}'s gradient norm has stayed below ${fmt(o.floor)} for ${s.run} steps (now ${fmt(l.gradNorm)})`,
-        value: l.gradNorm,
-        threshold: o.floor,
-        details: { layer: l.name, gradNorm: l.gradNorm, steps: s.run, dead: String(s.zero) },
+        summary:
+          (worst.zero
+            ? `layer ${name} is dead: its gradients have been exactly zero for ${worst.run} steps`
+            : `layer ${name}'s gradient norm has stayed under ${fmt(o.relative)} of the largest layer's for ${worst.run} steps (now ${fmt(worst.l.gradNorm!)}, ${fmt(worst.rel)} of it)`) +
+          (others > 0
+            ? `; ${others} other layer${others > 1 ? 's' : ''} too (${low
+                .filter((x) => x !== worst)
+                .slice(0, 3)
+                .map((x) => x.l.name)
+                .join(', ')}${others > 3 ? ', ...' : ''})`
+            : ''),
+        value: worst.l.gradNorm!,
+        threshold: o.relative * max,
+        details: {
+          layer: name,
+          gradNorm: worst.l.gradNorm!,
+          relativeToLargest: worst.rel,
+          steps: worst.run,
+          dead: String(worst.zero),
+          layersAffected: low.length,
+        },
         blame: {
-          layer: l.name,
-          reason: 'its own gradient norm stayed below the floor',
+          layer: name,
+          reason: worst.zero
+            ? dead.length > 1
+              ? 'its gradients are exactly zero and it is the dead layer nearest the output, which blocks the gradient of the layers before it'
+              : 'its gradients are exactly zero'
+            : 'its gradient norm is the furthest below the other layers',
           share: Number.NaN,
           top: this.#history.shares().slice(0, 3),
         },
-      });
-    }
-    return out;
+      },
+    ];
   }
 
+  /**
+   * Per layer: updates as large as the weights themselves for `highSteps` measured steps in a row
+   * (the weights are being replaced, not tuned), or a median ratio under `low` over `window` measured
+   * steps (not learning; not once the loss has converged).
+   */
   #updateRatio(layers: readonly LayerRecord[]): Draft[] {
     const o = this.options.updateRatio;
     const out: Draft[] = [];
     for (const l of layers) {
       const u = l.updateRatio;
       if (u === undefined || !Number.isFinite(u)) continue;
-      const w = this.#ratios.get(l.name) ?? new RatioWindow(o.window, o.low, o.high);
-      this.#ratios.set(l.name, w);
-      w.push(u);
-      // The median is above `high` exactly when more than half the window is (odd windows; the
-      // middle pair for even ones): counting keeps this O(1) per layer per step.
-      if (!w.full) continue;
-      const high = w.above * 2 > w.size;
-      if (!high && !(w.below * 2 > w.size)) continue;
-      const m = median(w.values);
+      let st = this.#ratios.get(l.name);
+      if (!st) {
+        st = { measured: 0, highRun: 0, window: new RatioWindow(o.window, o.low) };
+        this.#ratios.set(l.name, st);
+      }
+      st.measured++;
+      st.window.push(u);
+      // The first update of a layer whose weights start at zero is as large as the weights.
+      st.highRun = u >= o.high && st.measured > 1 ? st.highRun + 1 : 0;
+      const high = st.highRun >= o.highSteps;
+      const low = !high && st.window.full && st.window.below * 2 > st.window.size && !this.#converged();
+      if (!high && !low) continue;
+      const m = high ? u : median(st.window.values);
       out.push({
         rule: 'update_ratio',
         key: `update_ratio:${l.name}`,
         severity: 'warning',
-        summary: `layer ${l.name}'s update ratio ||Δw||/||w|| has a median of ${fmt(m)} over ${w.length} steps, ${high ? 'above' : 'below'} ${fmt(high ? o.high : o.low)} (rule of thumb: about 1e-3)`,
+        summary: high
+          ? `layer ${l.name}'s updates are as large as its weights: ||Δw||/||w|| = ${fmt(u)}, at least ${fmt(o.high)} for ${st.highRun} measured steps in a row (rule of thumb: about 1e-3)`
+          : `layer ${l.name}'s update ratio ||Δw||/||w|| has a median of ${fmt(m)} over ${st.window.length} measured steps, below ${fmt(o.low)}: it is not learning (rule of thumb: about 1e-3)`,
         value: m,
         threshold: high ? o.high : o.low,
-        details: { layer: l.name, median: m, window: w.length, direction: high ? 'high' : 'low' },
+        details: {
+          layer: l.name,
+          ratio: m,
+          steps: high ? st.highRun : st.window.length,
+          direction: high ? 'high' : 'low',
+        },
         blame: {
           layer: l.name,
-          reason: `its own updates are ${high ? 'large' : 'tiny'} relative to its weights`,
+          reason: `its own updates are ${high ? 'as large as' : 'tiny relative to'} its weights`,
           share: Number.NaN,
           top: this.#history.shares().slice(0, 3),
         },
@@ -326,24 +496,23 @@ export class Detector {
   }
 }
 
-/** A window of update ratios that counts how many lie above `high` and below `low`. */
+interface RatioState {
+  measured: number;
+  highRun: number;
+  window: RatioWindow;
+}
+
+/** A window of update ratios that counts how many lie below `low`. */
 class RatioWindow extends Window {
-  above = 0;
   below = 0;
   constructor(
     size: number,
     readonly low: number,
-    readonly high: number,
   ) {
     super(size);
   }
   override push(x: number): void {
-    if (this.full) {
-      const old = this.values[0]!;
-      if (old > this.high) this.above--;
-      if (old < this.low) this.below--;
-    }
-    if (x > this.high) this.above++;
+    if (this.full && this.values[0]! < this.low) this.below--;
     if (x < this.low) this.below++;
     super.push(x);
   }
@@ -375,17 +544,24 @@ function globalNorm(r: StepRecord): number | undefined {
 /**
  * Largest gradient norm whose square a float32 holds. Above it the optimizers' own float32 arithmetic
  * overflows (Adam's second moment, RMSProp's mean square, any ||g||² taken on the device), so the
- * update turns the weights non-finite even though every gradient value is finite: an error, like a
- * non-finite value.
+ * update turns the weights non-finite even though every gradient value is finite: a spike that is
+ * an error.
  */
+/** The loss is climbing when its few-step median is at least this many times the best one. */
+const LOSS_CLIMBING = 2;
+
+/** The fraction of its starting value at which the loss (or the gradient norm) has converged. */
+const CONVERGED = 1e-3;
+
 export const FLOAT32_NORM_LIMIT = Math.sqrt(3.4028234663852886e38);
 
+/** Non-finite gradient values: the counts, or without counts (a logged norm series) a NaN/Inf norm. */
 function gradNonFinite(r: StepRecord, g: number | undefined): number {
   const counted = r.gradNonFinite ?? (r.layers ?? []).reduce((a, l) => a + (l.gradNonFinite ?? 0), 0);
   if (counted > 0) return counted;
-  // A non-finite norm without counts (e.g. a logged series), or one whose square overflows float32:
-  // at least one value.
-  return g !== undefined && !(Math.abs(g) <= FLOAT32_NORM_LIMIT) ? 1 : 0;
+  const layers = r.layers ?? [];
+  if (layers.some((l) => l.gradNaN !== undefined)) return 0;
+  return g !== undefined && !Number.isFinite(g) ? 1 : 0;
 }
 
 function withBlame(b: Blame | undefined): { blame?: Blame } {

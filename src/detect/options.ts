@@ -1,67 +1,71 @@
 /**
- * The detector's rules and their defaults, with validation that names the bad option. Defaults were
- * chosen on the evaluation suite (tests/detect-eval.test.ts): they alert on every explosion there
- * before the loss turns non-finite and stay quiet on the stable runs.
+ * The detector's rules and their defaults, with validation that names the bad option. The numbers
+ * are orders of magnitude and rules of thumb (10x is an order of magnitude, 100x the loss of a
+ * diverged run, an update as large as the weights themselves), not fits to particular runs; the
+ * evaluation suite (tests/eval, `npm run eval:detect`) measures what they catch and what they miss.
  */
 import { RULES, type RuleName } from './types.js';
 
 export interface SpikeOptions {
-  /** EMA factor of the mean and variance of the global gradient norm (ZClip's default). */
-  alpha?: number;
-  /** z-score above which a step is a spike. */
-  zThreshold?: number;
-  /** The norm must also be at least this many times the EMA mean (keeps tiny-variance runs quiet). */
-  minRatio?: number;
-  /** A norm this many times the largest of the last `maxWindow` norms is a spike whatever its z (Megatron: 10). */
-  maxRatio?: number;
-  maxWindow?: number;
-  /** Steps that only collect statistics. */
-  warmupSteps?: number;
-}
-
-export interface LossSpikeOptions {
-  /** Rolling window of losses. */
-  window?: number;
-  /** Losses needed in the window before the rule runs. */
-  minPoints?: number;
-  /** Loss at least this many times the rolling median (when the median is positive). */
+  /**
+   * A step's gradient norm this many times its recent level (and above its starting scale), or this
+   * many times its starting scale, is a spike, unless the loss is falling (a run leaving a plateau).
+   */
   factor?: number;
-  /** And at least this many robust standard deviations (1.4826 MAD) above the median. */
-  madZ?: number;
+  /** In a noisy run the factor grows to this many spreads (EMA standard deviations) of log ||g||. */
+  noiseZ?: number;
+  /** A spike this many times the recent level is an error: no optimizer step recovers from it. */
+  errorFactor?: number;
 }
 
 export interface GrowthOptions {
   /** Steps over which the trend of log ||g|| is fitted. */
   window?: number;
-  /** Alert when the fitted trend multiplies the norm by at least this over the window. */
+  /** Alert when the norm's level is at least this many times its lowest level since the start ... */
   factor?: number;
-  /** How well a straight line must fit log ||g|| (R²), so noise is not mistaken for a trend. */
+  /** ... and the fitted trend over `window` at least doubles it, with this R² at least. */
   minR2?: number;
-  /** Steps before the rule runs (the first steps off the initialisation often grow fast). */
-  warmupSteps?: number;
+  /** Or: the norm and the loss both rose at each of this many steps in a row, each by `factor` in total. */
+  climbSteps?: number;
+}
+
+export interface LossSpikeOptions {
+  /** Rolling window of losses. */
+  window?: number;
+  /** Losses needed in the window before the spike test runs. */
+  minPoints?: number;
+  /** Loss at least this many times the rolling median ... */
+  factor?: number;
+  /** ... and at least this many robust standard deviations (1.4826 MAD) above it ... */
+  madZ?: number;
+  /** ... for this many steps in a row. */
+  steps?: number;
+  /** A loss this many times the starting loss is an error: the run diverged. */
+  divergence?: number;
 }
 
 export interface VanishingOptions {
-  /** A layer whose gradient norm stays below this (or at exactly zero) ... */
-  floor?: number;
+  /** A layer whose gradient norm is under this fraction of the largest layer's (or exactly zero) ... */
+  relative?: number;
   /** ... for this many consecutive steps is vanishing (dead if exactly zero). */
   window?: number;
 }
 
 export interface UpdateRatioOptions {
-  /** Rolling median of ||Δw||/||w|| per layer over this many steps ... */
-  window?: number;
-  /** ... above `high` or below `low` (the rule of thumb is about 1e-3). */
-  low?: number;
+  /** A layer whose update ||Δw|| is at least `high` times ||w|| for `highSteps` measured steps in a row ... */
   high?: number;
+  highSteps?: number;
+  /** ... or whose median ratio over `window` measured steps is under `low` (not learning). */
+  low?: number;
+  window?: number;
 }
 
 export interface DetectorOptions {
   /** Rules to run (default: all). Set one to false to turn it off. */
   rules?: Partial<Record<RuleName, boolean>>;
   spike?: SpikeOptions;
-  lossSpike?: LossSpikeOptions;
   growth?: GrowthOptions;
+  lossSpike?: LossSpikeOptions;
   vanishing?: VanishingOptions;
   updateRatio?: UpdateRatioOptions;
   /** A rule that fires again within this many steps continues the same burst (one warning, one text). */
@@ -71,37 +75,37 @@ export interface DetectorOptions {
 export interface ResolvedDetectorOptions {
   rules: Record<RuleName, boolean>;
   spike: Required<SpikeOptions>;
-  lossSpike: Required<LossSpikeOptions>;
   growth: Required<GrowthOptions>;
+  lossSpike: Required<LossSpikeOptions>;
   vanishing: Required<VanishingOptions>;
   updateRatio: Required<UpdateRatioOptions>;
   burstGap: number;
 }
 
 export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
-  spike: { alpha: 0.97, zThreshold: 6, minRatio: 4, maxRatio: 10, maxWindow: 100, warmupSteps: 25 },
-  lossSpike: { window: 50, minPoints: 10, factor: 3, madZ: 8 },
-  growth: { window: 20, factor: 4, minR2: 0.6, warmupSteps: 10 },
-  vanishing: { floor: 1e-8, window: 50 },
-  updateRatio: { window: 50, low: 1e-6, high: 0.3 },
+  spike: { factor: 10, noiseZ: 6, errorFactor: 1000 },
+  growth: { window: 30, factor: 4, minR2: 0.5, climbSteps: 4 },
+  lossSpike: { window: 50, minPoints: 5, factor: 10, madZ: 8, steps: 3, divergence: 100 },
+  vanishing: { relative: 1e-4, window: 50 },
+  updateRatio: { high: 1, highSteps: 3, low: 1e-6, window: 50 },
   burstGap: 20,
 };
 
-type Check = 'positive' | 'fraction' | 'int1' | 'int0' | 'nonneg';
+type Check = 'positive' | 'above1' | 'fraction' | 'int1' | 'int3' | 'int0' | 'nonneg';
 const SPEC: { [K in keyof typeof DETECTOR_DEFAULTS]: K extends 'burstGap' ? Check : Record<string, Check> } =
   {
-    spike: {
-      alpha: 'fraction',
-      zThreshold: 'positive',
-      minRatio: 'positive',
-      maxRatio: 'positive',
-      maxWindow: 'int1',
-      warmupSteps: 'int0',
+    spike: { factor: 'above1', noiseZ: 'nonneg', errorFactor: 'above1' },
+    growth: { window: 'int3', factor: 'above1', minR2: 'fraction', climbSteps: 'int1' },
+    lossSpike: {
+      window: 'int1',
+      minPoints: 'int1',
+      factor: 'above1',
+      madZ: 'positive',
+      steps: 'int1',
+      divergence: 'above1',
     },
-    lossSpike: { window: 'int1', minPoints: 'int1', factor: 'positive', madZ: 'positive' },
-    growth: { window: 'int1', factor: 'positive', minR2: 'fraction', warmupSteps: 'int0' },
-    vanishing: { floor: 'nonneg', window: 'int1' },
-    updateRatio: { window: 'int1', low: 'nonneg', high: 'positive' },
+    vanishing: { relative: 'fraction', window: 'int1' },
+    updateRatio: { high: 'positive', highSteps: 'int1', low: 'nonneg', window: 'int1' },
     burstGap: 'int0',
   };
 
@@ -111,14 +115,18 @@ function check(where: string, name: string, v: unknown, c: Check): number {
   const ok =
     c === 'positive'
       ? v > 0 && Number.isFinite(v)
-      : c === 'nonneg'
-        ? v >= 0 && Number.isFinite(v)
-        : c === 'fraction'
-          ? v > 0 && v < 1
-          : Number.isSafeInteger(v) && v >= (c === 'int1' ? 1 : 0);
+      : c === 'above1'
+        ? v > 1 && Number.isFinite(v)
+        : c === 'nonneg'
+          ? v >= 0 && Number.isFinite(v)
+          : c === 'fraction'
+            ? v > 0 && v < 1
+            : Number.isSafeInteger(v) && v >= (c === 'int3' ? 3 : c === 'int1' ? 1 : 0);
   if (!ok) {
     const want = {
       positive: 'a finite number > 0',
+      above1: 'a finite number > 1',
+      int3: 'an integer >= 3',
       nonneg: 'a finite number >= 0',
       fraction: 'between 0 and 1 (exclusive)',
       int1: 'an integer >= 1',
@@ -148,7 +156,7 @@ export function resolveDetectorOptions(o: DetectorOptions = {}, where = 'detecto
     burstGap:
       o.burstGap === undefined ? DETECTOR_DEFAULTS.burstGap : check(where, 'burstGap', o.burstGap, 'int0'),
   } as ResolvedDetectorOptions;
-  for (const group of ['spike', 'lossSpike', 'growth', 'vanishing', 'updateRatio'] as const) {
+  for (const group of ['spike', 'growth', 'lossSpike', 'vanishing', 'updateRatio'] as const) {
     const given = (o[group] ?? {}) as Record<string, unknown>;
     if (given === null || typeof given !== 'object')
       throw new TypeError(`${where}: ${group} must be an object`);
@@ -163,6 +171,11 @@ export function resolveDetectorOptions(o: DetectorOptions = {}, where = 'detecto
       merged[k] = check(where, `${group}.${k}`, v, c);
     }
     (out as unknown as Record<string, unknown>)[group] = merged;
+  }
+  if (out.spike.errorFactor < out.spike.factor) {
+    throw new RangeError(
+      `${where}: spike.errorFactor (${out.spike.errorFactor}) must be at least spike.factor (${out.spike.factor})`,
+    );
   }
   if (out.updateRatio.low >= out.updateRatio.high) {
     throw new RangeError(

@@ -20,6 +20,8 @@ export const TAGS = {
   nonfiniteTotal: 'nonfinite/grad_total',
   nonfinite: (name: string, kind: 'nan' | 'posinf' | 'neginf') => `nonfinite/${clean(name)}/${kind}`,
   weightNonfinite: (name: string) => `nonfinite/${clean(name)}/weights`,
+  /** Non-finite weights before the step's update (logged when its gradients were non-finite). */
+  weightNonfiniteBefore: (name: string) => `nonfinite/${clean(name)}/weights_before`,
   weightNorm: (name: string) => `weight_norm/${clean(name)}`,
   globalWeightNorm: 'weight_norm/global',
   updateRatio: (name: string) => `update_ratio/${clean(name)}`,
@@ -44,6 +46,7 @@ interface NameTags {
   posinf: string;
   neginf: string;
   weights: string;
+  weightsBefore: string;
   weightNorm: string;
   updateRatio: string;
 }
@@ -59,6 +62,7 @@ function tagsOf(name: string): NameTags {
       posinf: TAGS.nonfinite(name, 'posinf'),
       neginf: TAGS.nonfinite(name, 'neginf'),
       weights: TAGS.weightNonfinite(name),
+      weightsBefore: TAGS.weightNonfiniteBefore(name),
       weightNorm: TAGS.weightNorm(name),
       updateRatio: TAGS.updateRatio(name),
     };
@@ -119,6 +123,8 @@ export function writeStepStats(
       );
       if (x.gradMaxAbs !== undefined) v.push([t.gradMax, x.gradMaxAbs]);
     }
+    // Where a non-finite step started: weights already non-finite before its update (post-hoc blame).
+    if (s.gradNonFinite > 0) v.push([t.weightsBefore, x.weightNonFiniteBefore]);
     if (x.weightNorm !== undefined) v.push([t.weightNorm, x.weightNorm]);
     if (x.weightNonFinite !== undefined) v.push([t.weights, x.weightNonFinite]);
     if (x.updateNorm !== undefined && x.weightNorm !== undefined) {

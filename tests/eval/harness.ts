@@ -1,0 +1,214 @@
+/**
+ * The detector evaluation's harness: runs one scenario (a small tfjs training run) with gradwatch
+ * watching it, and measures the ground truth outside gradwatch, from the loss tfjs reports and the
+ * weights read back after every step. A scenario only builds and trains its model; the harness
+ * supplies the callbacks (fit) or the watch (custom loops) and stops the run a few steps after it
+ * went bad.
+ *
+ * The result is a `Trace`: plain JSON (per-step loss, the ground truth, the live alerts, and the
+ * detector records `gradwatch analyze` reads back from the logdir), so the detector and the
+ * baselines can be replayed over it in milliseconds (bench/detect-eval.ts --replay).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { recordsFromSeries } from '../../src/analyze/analyze.js';
+import { RunCollector } from '../../src/analyze/collect.js';
+import { scanLogdir } from '../../src/analyze/load.js';
+import { assignRoles } from '../../src/analyze/series.js';
+import type { Alert, StepRecord } from '../../src/detect/types.js';
+import { tensorBoard, watchOptimizer } from '../../src/index.js';
+
+export type Kind = 'explodes' | 'stable' | 'vanishing';
+
+export interface Scenario {
+  /** Unique, also the cache file's name. */
+  name: string;
+  kind: Kind;
+  /** What goes wrong (or what makes a stable run hard), as a short label: the suite's causes. */
+  cause: string;
+  /** The one layer at fault, where the scenario has one by construction. */
+  culprit?: string;
+  /** Part of the fast subset that runs in CI. */
+  fast?: boolean;
+  run(ctx: RunContext): Promise<void>;
+}
+
+export interface RunContext {
+  readonly logdir: string;
+  /**
+   * For `model.fit`/`fitDataset`: gradwatch's callback (batch-level metrics, so the loss is in the
+   * logdir for the post-hoc check) and the ground-truth recorder, which stops training a few steps
+   * after the run went bad.
+   */
+  callbacks(model: tf.LayersModel): Array<tf.CustomCallback | tf.Callback>;
+  /**
+   * For custom loops: watch `optimizer`; after each step call `record(loss, variables)` with the
+   * step's loss and the trainable variables (after the update). It returns false once the run should
+   * stop. `finish()` must be awaited at the end.
+   */
+  watch(optimizer: tf.Optimizer, layerOf?: (variable: string) => string): void;
+  record(loss: number, variables: readonly tf.Tensor[]): boolean;
+  finish(): Promise<void>;
+}
+
+export interface Trace {
+  name: string;
+  kind: Kind;
+  cause: string;
+  culprit?: string;
+  steps: number;
+  losses: number[];
+  /** First step whose loss or weights (after its update) were non-finite, or whose loss exceeded 100x the first. */
+  badStep: number | null;
+  badWhy: string | null;
+  /** First alert of each burst, as gradwatch raised them during training. */
+  live: Alert[];
+  /** What `gradwatch analyze` reads back from the logdir, step by step. */
+  records: StepRecord[];
+}
+
+/** Steps trained after the bad step before the harness stops the run. */
+const AFTER_BAD = 3;
+/** The ground truth's loss limit, as a multiple of the first step's loss. */
+export const LOSS_LIMIT = 100;
+
+class GroundTruth {
+  losses: number[] = [];
+  badStep: number | null = null;
+  badWhy: string | null = null;
+
+  /** Returns false once the run should stop. */
+  step(loss: number, weights: readonly tf.Tensor[]): boolean {
+    this.losses.push(loss);
+    const step = this.losses.length;
+    if (this.badStep === null) {
+      const first = this.losses[0]!;
+      const why = !Number.isFinite(loss)
+        ? `loss ${loss}`
+        : Math.abs(loss) > LOSS_LIMIT * Math.abs(first)
+          ? `loss ${loss.toPrecision(3)} > ${LOSS_LIMIT}x the first ${first.toPrecision(3)}`
+          : weights.some((w) => !allFinite(w))
+            ? 'non-finite weights'
+            : null;
+      if (why) {
+        this.badStep = step;
+        this.badWhy = why;
+      }
+    }
+    return this.badStep === null || step < this.badStep + AFTER_BAD;
+  }
+}
+
+function allFinite(t: tf.Tensor): boolean {
+  const d = t.dataSync();
+  for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i]!)) return false;
+  return true;
+}
+
+export async function runScenario(s: Scenario, logdir: string): Promise<Trace> {
+  const truth = new GroundTruth();
+  let live: Alert[] = [];
+  let finish: () => Promise<void> = async () => {};
+  const before = tf.memory().numTensors;
+  const ctx: RunContext = {
+    logdir,
+    callbacks(model) {
+      const cb = tensorBoard(logdir, { updateFreq: 'batch', detect: { console: false } });
+      finish = async () => {
+        await cb.close();
+        live = [...cb.alerts];
+      };
+      const recorder = new tf.CustomCallback({
+        onBatchEnd: async (_b, logs) => {
+          const loss = logs?.loss as number;
+          if (
+            !truth.step(
+              loss,
+              model.trainableWeights.map((w) => w.read()),
+            )
+          )
+            model.stopTraining = true;
+        },
+      });
+      return [cb, recorder];
+    },
+    watch(optimizer, layerOf) {
+      const alerts: Alert[] = [];
+      const unwatch = watchOptimizer(optimizer, {
+        logdir: `${logdir}/train`,
+        ...(layerOf ? { layerOf } : {}),
+        detect: { console: false, onAlert: (a) => void (a.first && alerts.push(a)) },
+      });
+      finish = async () => {
+        await unwatch();
+        live = alerts;
+      };
+    },
+    record: (loss, variables) => truth.step(loss, variables),
+    finish: () => finish(),
+  };
+  await s.run(ctx);
+  await finish();
+  const leaked = tf.memory().numTensors - before;
+  if (leaked > 0)
+    throw new Error(`${s.name}: the scenario left ${leaked} tensors behind (dispose its data and model)`);
+  return {
+    name: s.name,
+    kind: s.kind,
+    cause: s.cause,
+    ...(s.culprit ? { culprit: s.culprit } : {}),
+    steps: truth.losses.length,
+    losses: truth.losses,
+    badStep: truth.badStep,
+    badWhy: truth.badWhy,
+    live: live.map(plainAlert),
+    records: await recordsOf(`${logdir}/train`),
+  };
+}
+
+/** Traces as JSON that keeps NaN and the infinities (plain JSON turns them into null). */
+export function traceToJson(t: Trace): string {
+  return JSON.stringify(t, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+}
+
+export function traceFromJson(text: string): Trace {
+  return JSON.parse(text, (_k, v) =>
+    v === '#NaN'
+      ? Number.NaN
+      : v === '#Infinity'
+        ? Number.POSITIVE_INFINITY
+        : v === '#-Infinity'
+          ? Number.NEGATIVE_INFINITY
+          : v,
+  ) as Trace;
+}
+
+/** An alert without its blame's `top` list (keeps traces small). */
+function plainAlert(a: Alert): Alert {
+  return a.blame ? { ...a, blame: { ...a.blame, top: [] } } : a;
+}
+
+/** The detector records `gradwatch analyze` builds from a run's event files. */
+export async function recordsOf(run: string): Promise<StepRecord[]> {
+  let collector: RunCollector | null = null;
+  const out: StepRecord[] = [];
+  await scanLogdir(
+    run,
+    {},
+    (name, step, wallTime, value) => {
+      if (collector?.name !== name) collector = new RunCollector(name);
+      collector.add(step, wallTime, value);
+    },
+    () => {
+      const c = collector;
+      if (!c) return;
+      const tags = [...c.tags.values()];
+      const roles = assignRoles(
+        tags.filter((t) => t.kind === 'scalar').map((t) => t.tag),
+        tags.filter((t) => t.kind === 'histogram').map((t) => t.tag),
+      );
+      for (const r of recordsFromSeries(c, roles).records) out.push(r);
+      collector = null;
+    },
+  );
+  return out;
+}
