@@ -176,10 +176,14 @@ export class LayerHistory {
     const onsets = [...this.#layers.entries()].flatMap(([name, s]) => {
       const drift = driftOf(s);
       const since = Math.min(s.since ?? Infinity, drift?.since ?? Infinity);
-      return Number.isFinite(since) ? [{ name, s, since, drift: drift?.since === since ? drift : undefined }] : [];
+      return Number.isFinite(since)
+        ? [{ name, s, since, drift: drift?.since === since ? drift : undefined }]
+        : [];
     });
     if (onsets.length > 0) {
-      onsets.sort((a, b) => a.since - b.since || (b.drift?.factor ?? b.s.ratio) - (a.drift?.factor ?? a.s.ratio));
+      onsets.sort(
+        (a, b) => a.since - b.since || (b.drift?.factor ?? b.s.ratio) - (a.drift?.factor ?? a.s.ratio),
+      );
       const { name, s, since, drift } = onsets[0]!;
       const others = onsets.length - 1;
       const how = drift
@@ -223,7 +227,9 @@ export class LayerHistory {
       // started it: the other evidence decides.
       if (at.length === 1) {
         const [name] = at[0]!;
-        const when = Number.isInteger(first) ? `at step ${first}` : `before the update of step ${first + 0.5}`;
+        const when = Number.isInteger(first)
+          ? `at step ${first}`
+          : `before the update of step ${first + 0.5}`;
         return this.#blame(
           name,
           `its weights went non-finite first (${when}), before any other layer's`,
