@@ -64,7 +64,7 @@ for (const s of chosen) {
     await writeFile(file, traceToJson(trace));
     console.error(`${s.name}: ${trace.steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  rows.push(scoreTrace(trace));
+  rows.push(scoreTrace(trace, undefined, args.replay));
 }
 
 const cell = (a: FirstAlert | null, bad: number | null) => {
@@ -107,7 +107,7 @@ console.log(
 console.log(`| vanishing/dead runs found | ${pct(tot.vanishingFound, tot.vanishingRuns)} | – | – |`);
 console.log('');
 console.log(
-  `lead >= the fixed threshold's: ${pct(tot.notBehindFixed, tot.explosions)}; at most ${tot.worstBehindFixed} step(s) behind it`,
+  `lead >= the fixed threshold's: ${pct(tot.notBehindFixed, tot.explosions)}; strictly earlier (or caught where it missed): ${pct(tot.aheadOfFixed, tot.explosions)}; at most ${tot.worstBehindFixed} step(s) behind it`,
 );
 if (source === 'live') {
   console.log(

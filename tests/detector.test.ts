@@ -153,10 +153,17 @@ describe('detector', () => {
       });
     expect(run(withRatio(0.5)).filter((a) => a.rule === 'update_ratio')).toEqual([]);
     expect(run(withRatio(2)).find((a) => a.rule === 'update_ratio')).toMatchObject({
-      step: 4,
+      step: 3,
+      severity: 'warning',
       first: true,
       phase: 'weights',
       details: { layer: 'a', direction: 'high' },
+    });
+    // An update 10x the weights it was applied to: an error from the first step.
+    expect(run(withRatio(20)).find((a) => a.rule === 'update_ratio')).toMatchObject({
+      step: 1,
+      severity: 'error',
+      phase: 'weights',
     });
     expect(run(withRatio(1e-8)).find((a) => a.rule === 'update_ratio')).toMatchObject({
       step: 50,

@@ -4,7 +4,7 @@ import {
   difference,
   nonFiniteCounts,
   summarize,
-  sumSquaredDifference,
+  updateSums,
   sumSquares,
 } from '../src/watch/host-stats.js';
 
@@ -61,11 +61,12 @@ describe('host statistics', () => {
     });
   });
 
-  it('measures updates between two snapshots', () => {
+  it('measures updates between two snapshots, and the weights they were applied to', () => {
     const w0 = Float32Array.of(1, 2, 3);
     const w1 = Float32Array.of(1.5, 2, 2);
-    expect(sumSquaredDifference(w1, w0)).toBeCloseTo(0.25 + 1, 12);
+    expect(updateSums(w1, w0)).toEqual({ update: 0.25 + 1, before: 1 + 4 + 9 });
+    expect(updateSums(w1.subarray(0, 2), w0.subarray(0, 2))).toEqual({ update: 0.25, before: 5 });
     expect(Array.from(difference(w1, w0))).toEqual([0.5, 0, -1]);
-    expect(() => sumSquaredDifference(w1, Float32Array.of(1))).toThrow(/sizes differ/);
+    expect(() => updateSums(w1, Float32Array.of(1))).toThrow(/sizes differ/);
   });
 });

@@ -446,9 +446,11 @@ export class Detector {
   }
 
   /**
-   * Per layer: updates as large as the weights themselves for `highSteps` measured steps in a row
-   * (the weights are being replaced, not tuned), or a median ratio under `low` over `window` measured
-   * steps (not learning; not once the loss has converged).
+   * Per layer, with ||Δw||/||w|| measured against the weights the update was applied to: an update
+   * `extreme` times the weights (an error, from the first step: the clearest early sign of a learning
+   * rate or an initialisation that will explode), updates as large as the weights for `highSteps`
+   * measured steps in a row (the weights are being replaced, not tuned), or a median ratio under
+   * `low` over `window` measured steps (not learning; not once the run has converged).
    */
   #updateRatio(layers: readonly LayerRecord[]): Draft[] {
     const o = this.options.updateRatio;
@@ -463,21 +465,25 @@ export class Detector {
       }
       st.measured++;
       st.window.push(u);
-      // The first update of a layer whose weights start at zero is as large as the weights.
-      st.highRun = u >= o.high && st.measured > 1 ? st.highRun + 1 : 0;
-      const high = st.highRun >= o.highSteps;
+      st.highRun = u >= o.high ? st.highRun + 1 : 0;
+      // An update an order of magnitude larger than the weights it was applied to wipes the layer out,
+      // from the very first step: no optimizer step recovers from that at the same learning rate.
+      const extreme = u >= o.extreme;
+      const high = extreme || st.highRun >= o.highSteps;
       const low = !high && st.window.full && st.window.below * 2 > st.window.size && !this.#converged();
       if (!high && !low) continue;
       const m = high ? u : median(st.window.values);
       out.push({
         rule: 'update_ratio',
         key: `update_ratio:${l.name}`,
-        severity: 'warning',
-        summary: high
-          ? `layer ${l.name}'s updates are as large as its weights: ||Δw||/||w|| = ${fmt(u)}, at least ${fmt(o.high)} for ${st.highRun} measured steps in a row (rule of thumb: about 1e-3)`
-          : `layer ${l.name}'s update ratio ||Δw||/||w|| has a median of ${fmt(m)} over ${st.window.length} measured steps, below ${fmt(o.low)}: it is not learning (rule of thumb: about 1e-3)`,
+        severity: extreme ? 'error' : 'warning',
+        summary: extreme
+          ? `layer ${l.name}'s update is ${fmt(u)}x the weights it was applied to (||Δw||/||w||; rule of thumb: about 1e-3): the step replaced the layer's weights`
+          : high
+            ? `layer ${l.name}'s updates are as large as its weights: ||Δw||/||w|| = ${fmt(u)}, at least ${fmt(o.high)} for ${st.highRun} measured steps in a row (rule of thumb: about 1e-3)`
+            : `layer ${l.name}'s update ratio ||Δw||/||w|| has a median of ${fmt(m)} over ${st.window.length} measured steps, below ${fmt(o.low)}: it is not learning (rule of thumb: about 1e-3)`,
         value: m,
-        threshold: high ? o.high : o.low,
+        threshold: extreme ? o.extreme : high ? o.high : o.low,
         details: {
           layer: l.name,
           ratio: m,

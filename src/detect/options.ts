@@ -55,6 +55,8 @@ export interface UpdateRatioOptions {
   /** A layer whose update ||Δw|| is at least `high` times ||w|| for `highSteps` measured steps in a row ... */
   high?: number;
   highSteps?: number;
+  /** ... or at least `extreme` times ||w|| at one step (an error) ... */
+  extreme?: number;
   /** ... or whose median ratio over `window` measured steps is under `low` (not learning). */
   low?: number;
   window?: number;
@@ -87,7 +89,7 @@ export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
   growth: { window: 30, factor: 4, minR2: 0.5, climbSteps: 4 },
   lossSpike: { window: 50, minPoints: 5, factor: 10, madZ: 8, steps: 3, divergence: 100 },
   vanishing: { relative: 1e-4, window: 50 },
-  updateRatio: { high: 1, highSteps: 3, low: 1e-6, window: 50 },
+  updateRatio: { high: 1, highSteps: 3, extreme: 10, low: 1e-6, window: 50 },
   burstGap: 20,
 };
 
@@ -105,7 +107,7 @@ const SPEC: { [K in keyof typeof DETECTOR_DEFAULTS]: K extends 'burstGap' ? Chec
       divergence: 'above1',
     },
     vanishing: { relative: 'fraction', window: 'int1' },
-    updateRatio: { high: 'positive', highSteps: 'int1', low: 'nonneg', window: 'int1' },
+    updateRatio: { high: 'positive', highSteps: 'int1', extreme: 'positive', low: 'nonneg', window: 'int1' },
     burstGap: 'int0',
   };
 

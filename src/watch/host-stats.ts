@@ -32,24 +32,35 @@ export function sumSquares(a: Values): number {
   return s0 + s1 + s2 + s3;
 }
 
-/** Sum of (a - b)², the size of the update between two snapshots of a variable. */
-export function sumSquaredDifference(a: Values, b: Values): number {
+/**
+ * Σ(a - b)² and Σb² in one pass: the size of the update between two snapshots of a variable, and the
+ * size of the weights it was applied to (`b`, the snapshot before).
+ */
+export function updateSums(a: Values, b: Values): { update: number; before: number } {
   if (a.length !== b.length) throw new RangeError(`sizes differ: ${a.length} and ${b.length}`);
-  let s0 = 0;
-  let s1 = 0;
+  let u0 = 0;
+  let u1 = 0;
+  let b0 = 0;
+  let b1 = 0;
   const n = a.length;
   const m = n - (n % 2);
   for (let i = 0; i < m; i += 2) {
-    const d0 = a[i]! - b[i]!;
-    const d1 = a[i + 1]! - b[i + 1]!;
-    s0 += d0 * d0;
-    s1 += d1 * d1;
+    const x0 = b[i]!;
+    const x1 = b[i + 1]!;
+    const d0 = a[i]! - x0;
+    const d1 = a[i + 1]! - x1;
+    u0 += d0 * d0;
+    u1 += d1 * d1;
+    b0 += x0 * x0;
+    b1 += x1 * x1;
   }
   if (m < n) {
-    const d = a[m]! - b[m]!;
-    s0 += d * d;
+    const x = b[m]!;
+    const d = a[m]! - x;
+    u0 += d * d;
+    b0 += x * x;
   }
-  return s0 + s1;
+  return { update: u0 + u1, before: b0 + b1 };
 }
 
 /** a - b, element by element (for histograms of the update). */

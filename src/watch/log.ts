@@ -127,8 +127,9 @@ export function writeStepStats(
     if (s.gradNonFinite > 0) v.push([t.weightsBefore, x.weightNonFiniteBefore]);
     if (x.weightNorm !== undefined) v.push([t.weightNorm, x.weightNorm]);
     if (x.weightNonFinite !== undefined) v.push([t.weights, x.weightNonFinite]);
-    if (x.updateNorm !== undefined && x.weightNorm !== undefined) {
-      v.push([t.updateRatio, x.updateNorm / x.weightNorm]);
+    // Relative to the weights the update was applied to; none for weights that were all zero.
+    if (x.updateNorm !== undefined && x.weightNormBefore !== undefined && x.weightNormBefore > 0) {
+      v.push([t.updateRatio, x.updateNorm / x.weightNormBefore]);
     }
   }
   // `extra` (the detector's alert levels) rides in the same event: one record per step.

@@ -144,17 +144,19 @@ export interface DeviceDetail {
   weightSumSq: number;
   /** NaN when no snapshot before the update was given. */
   updateSumSq: number;
+  /** Σw² of the snapshot before the update (NaN without one). */
+  beforeSumSq: number;
 }
 
 /**
  * Detail statistics of large variables on the device, read at once: max |g|, Σw² of the weights
- * after the update, and Σ(w - before)². `before` is a snapshot taken before the update.
+ * after the update, Σ(w - before)² and Σbefore². `before` is a snapshot taken before the update.
  */
 export function deviceDetail(
   entries: ReadonlyArray<{ grad: tf.Tensor | undefined; weight: tf.Tensor; before: tf.Tensor | null }>,
 ): DeviceDetail[] {
   if (entries.length === 0) return [];
-  const factors = new Float64Array(entries.length * 3).fill(1);
+  const factors = new Float64Array(entries.length * 4).fill(1);
   const sumSq = (x: tf.Tensor, at: number) => {
     const r = deviceSumSq(x);
     factors[at] = r.factor;
@@ -165,16 +167,18 @@ export function deviceDetail(
       entries.flatMap((e, j) =>
         [
           e.grad ? tf.max(tf.abs(e.grad)) : tf.scalar(Number.NaN),
-          sumSq(e.weight, j * 3 + 1),
-          e.before ? sumSq(tf.sub(e.weight, e.before), j * 3 + 2) : tf.scalar(Number.NaN),
+          sumSq(e.weight, j * 4 + 1),
+          e.before ? sumSq(tf.sub(e.weight, e.before), j * 4 + 2) : tf.scalar(Number.NaN),
+          e.before ? sumSq(e.before, j * 4 + 3) : tf.scalar(Number.NaN),
         ].map((t) => tf.keep(t)),
       ),
     ),
   );
   return entries.map((_, j) => ({
-    gradMaxAbs: d[j * 3]!,
-    weightSumSq: d[j * 3 + 1]! * factors[j * 3 + 1]!,
-    updateSumSq: d[j * 3 + 2]! * factors[j * 3 + 2]!,
+    gradMaxAbs: d[j * 4]!,
+    weightSumSq: d[j * 4 + 1]! * factors[j * 4 + 1]!,
+    updateSumSq: d[j * 4 + 2]! * factors[j * 4 + 2]!,
+    beforeSumSq: d[j * 4 + 3]! * factors[j * 4 + 3]!,
   }));
 }
 

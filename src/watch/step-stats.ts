@@ -5,7 +5,7 @@
  * use it on plain arrays.
  */
 import { computeHistogram } from '../summary/histogram.js';
-import { difference, nonFiniteCounts, summarize, sumSquaredDifference, type Values } from './host-stats.js';
+import { difference, nonFiniteCounts, summarize, updateSums, type Values } from './host-stats.js';
 
 export interface VariableInfo {
   /** The name its series are logged under. */
@@ -28,8 +28,9 @@ export interface VariableStats extends VariableInfo {
   gradMaxAbs?: number;
   /** L2 norm of the weights after the update (NaN or Inf when they hold NaN or Inf). */
   weightNorm?: number;
-  /** ||Δw||, the update the optimizer actually applied. */
+  /** ||Δw||, the update the optimizer actually applied, and ||w|| before it (what it was applied to). */
   updateNorm?: number;
+  weightNormBefore?: number;
   weightNonFinite?: number;
 }
 
@@ -49,7 +50,10 @@ export interface LayerStats {
   /** Detail steps only. */
   weightNorm?: number;
   updateNorm?: number;
-  /** ||Δw|| / ||w|| over the layer's variables. */
+  /**
+   * ||Δw|| / ||w before the update|| over the layer's variables (CS231n's update scale over parameter
+   * scale); absent when the weights were all zero before it.
+   */
   updateRatio?: number;
 }
 
@@ -122,7 +126,12 @@ export interface StepCapture {
   /** Gradient histograms ([k,3] rows) bucketed on the device, for variables whose values were not read. */
   gradHistograms?: ReadonlyArray<Float64Array | null>;
   /** Detail statistics computed on the device for variables whose values were not read (large ones). */
-  reduced?: ReadonlyArray<{ gradMaxAbs: number; weightSumSq: number; updateSumSq: number } | null>;
+  reduced?: ReadonlyArray<{
+    gradMaxAbs: number;
+    weightSumSq: number;
+    updateSumSq: number;
+    beforeSumSq: number;
+  } | null>;
 }
 
 export interface AssembleOptions {
@@ -269,20 +278,29 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
       v.weightNorm =
         s.nan > 0 ? Number.NaN : s.posInf + s.negInf > 0 ? Number.POSITIVE_INFINITY : Math.sqrt(s.sumSq);
       const b = c.detail && o.updates !== false ? c.before[i] : null;
-      if (b) v.updateNorm = Math.sqrt(sumSquaredDifference(w, b));
+      if (b) {
+        const u = updateSums(w, b);
+        v.updateNorm = Math.sqrt(u.update);
+        v.weightNormBefore = Math.sqrt(u.before);
+      }
     } else if (r) {
       v.weightNonFinite = 0;
       v.weightNorm = Math.sqrt(r.weightSumSq);
     }
-    if (r && !Number.isNaN(r.updateSumSq)) v.updateNorm = Math.sqrt(r.updateSumSq);
+    if (r && !Number.isNaN(r.updateSumSq)) {
+      v.updateNorm = Math.sqrt(r.updateSumSq);
+      v.weightNormBefore = Math.sqrt(r.beforeSumSq);
+    }
   }
 
   const { names, of } = layersOf(c.variables);
   const k = names.length;
-  // Per layer: Σg², Σw², Σ(Δw)², and how many of its variables have a weight / update measured.
+  // Per layer: Σg², Σw², Σ(Δw)², Σw² before the update, and how many of its variables have a weight
+  // / update measured.
   const g = new Float64Array(k);
   const w = new Float64Array(k);
   const u = new Float64Array(k);
+  const wb = new Float64Array(k);
   const wn = new Int32Array(k);
   const un = new Int32Array(k);
   const count = new Int32Array(k);
@@ -292,6 +310,7 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
   let g2 = 0;
   let w2 = 0;
   let u2 = 0;
+  let b2 = 0;
   let gradNonFinite = 0;
   let allWeights = n > 0;
   let allUpdates = n > 0;
@@ -318,11 +337,14 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
       w2 += x;
       wn[l]!++;
     }
-    if (v.updateNorm === undefined) allUpdates = false;
+    if (v.updateNorm === undefined || v.weightNormBefore === undefined) allUpdates = false;
     else {
       const x = v.updateNorm * v.updateNorm;
       u[l]! += x;
       u2 += x;
+      const y = v.weightNormBefore * v.weightNormBefore;
+      wb[l]! += y;
+      b2 += y;
       un[l]!++;
     }
   }
@@ -344,7 +366,7 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
     }
     if (un[l] === count[l] && wn[l] === count[l]) {
       layer.updateNorm = Math.sqrt(u[l]!);
-      layer.updateRatio = Math.sqrt(u[l]!) / Math.sqrt(w[l]!);
+      if (wb[l]! > 0) layer.updateRatio = Math.sqrt(u[l]!) / Math.sqrt(wb[l]!);
     }
     layers[l] = layer;
   }
@@ -362,7 +384,7 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
   if (check.loss !== undefined) stats.loss = check.loss;
   if (c.clip) stats.clip = clipStats(c.clip, variables, globalGradNorm);
   if (allWeights) stats.globalWeightNorm = Math.sqrt(w2);
-  if (allWeights && allUpdates) stats.globalUpdateRatio = Math.sqrt(u2) / Math.sqrt(w2);
+  if (allWeights && allUpdates && b2 > 0) stats.globalUpdateRatio = Math.sqrt(u2) / Math.sqrt(b2);
   return stats;
 }
 

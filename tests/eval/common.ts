@@ -12,11 +12,36 @@ export function optimizer(kind: Opt, lr: number): tf.Optimizer {
   if (kind === 'adam') return tf.train.adam(lr);
   if (kind === 'rmsprop') return tf.train.rmsprop(lr);
   if (kind === 'adagrad') return tf.train.adagrad(lr);
-  if (kind === 'momentum') return tf.train.momentum(lr, 0.9);
+  if (kind === 'momentum') return momentum(lr);
   return tf.train.sgd(lr);
 }
 
+/**
+ * `tf.train.momentum`, whose dispose also frees the learning-rate scalar it inherits from SGD
+ * (tfjs 4.22's MomentumOptimizer.dispose forgets it: one tensor left per optimizer).
+ */
+export function momentum(lr: number, m = 0.9): tf.MomentumOptimizer {
+  const opt = tf.train.momentum(lr, m);
+  const dispose = opt.dispose.bind(opt);
+  opt.dispose = () => {
+    dispose();
+    (opt as unknown as { c?: tf.Tensor }).c?.dispose();
+  };
+  return opt;
+}
+
+/** An optimizer whose learning rate a schedule sets (SGD and momentum: setLearningRate). */
 export type LrOptimizer = tf.Optimizer & { learningRate: number; setLearningRate(lr: number): void };
+
+/**
+ * Sets an optimizer's learning rate: tfjs's SGD and momentum have setLearningRate; Adam, RMSProp and
+ * Adagrad read their public learningRate field at every step.
+ */
+export function setLr(opt: tf.Optimizer, lr: number): void {
+  const o = opt as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
+  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
+  else o.learningRate = lr;
+}
 
 export interface FitPlan {
   epochs?: number;

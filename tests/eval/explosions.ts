@@ -7,26 +7,12 @@
  * an initializer, a schedule that multiplies, a gradient buffer never zeroed, a hand-written loss).
  */
 import * as tf from '@tensorflow/tfjs';
-import { mlp, optimizer, rnn, sequences, tabular, trainFit } from './common.js';
+import { mlp, momentum, optimizer, rnn, sequences, tabular, trainFit } from './common.js';
 import type { RunContext, Scenario } from './harness.js';
 
 // ---------------------------------------------------------------------------------------------
 // Builders: seeded data and models, and a custom training loop.
 // ---------------------------------------------------------------------------------------------
-
-/**
- * `tf.train.momentum`, whose dispose also frees the learning-rate scalar it inherits from SGD
- * (tfjs 4.22's MomentumOptimizer.dispose forgets it: one tensor left per optimizer).
- */
-function momentum(lr: number, m = 0.9): tf.MomentumOptimizer {
-  const opt = tf.train.momentum(lr, m);
-  const dispose = opt.dispose.bind(opt);
-  opt.dispose = () => {
-    dispose();
-    (opt as unknown as { c: tf.Tensor }).c.dispose();
-  };
-  return opt;
-}
 
 /** A dense layer with a seeded initializer (heNormal unless a stddev is given). */
 function dense(

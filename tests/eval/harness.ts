@@ -10,7 +10,7 @@
  * baselines can be replayed over it in milliseconds (bench/detect-eval.ts --replay).
  */
 import * as tf from '@tensorflow/tfjs';
-import { recordsFromSeries } from '../../src/analyze/analyze.js';
+import { analyze, recordsFromSeries } from '../../src/analyze/analyze.js';
 import { RunCollector } from '../../src/analyze/collect.js';
 import { scanLogdir } from '../../src/analyze/load.js';
 import { assignRoles } from '../../src/analyze/series.js';
@@ -62,7 +62,9 @@ export interface Trace {
   badWhy: string | null;
   /** First alert of each burst, as gradwatch raised them during training. */
   live: Alert[];
-  /** What `gradwatch analyze` reads back from the logdir, step by step. */
+  /** First alert of each burst that `gradwatch analyze` finds in the logdir after training. */
+  analyzed: Alert[];
+  /** What `gradwatch analyze` reads back from the logdir, step by step (to replay the detector). */
   records: StepRecord[];
 }
 
@@ -161,6 +163,9 @@ export async function runScenario(s: Scenario, logdir: string): Promise<Trace> {
     badStep: truth.badStep,
     badWhy: truth.badWhy,
     live: live.map(plainAlert),
+    analyzed: ((await analyze(logdir)).runs.find((r) => r.run === 'train')?.alertsFound ?? []).map(
+      plainAlert,
+    ),
     records: await recordsOf(`${logdir}/train`),
   };
 }

@@ -70,8 +70,12 @@ function first(alerts: readonly Alert[], rule?: string): FirstAlert | null {
   };
 }
 
-export function scoreTrace(t: Trace, options?: DetectorOptions): Row {
-  const posthoc = replay(t.records, options);
+/**
+ * Scores a trace. `posthoc` is what `gradwatch analyze` found in the logdir after training, or, with
+ * `replayed` (or detector options), the current detector run again over the records read back.
+ */
+export function scoreTrace(t: Trace, options?: DetectorOptions, replayed = options !== undefined): Row {
+  const posthoc = replayed ? replay(t.records, options) : t.analyzed;
   return {
     trace: t,
     live: first(t.live),
@@ -88,6 +92,8 @@ export interface Totals {
   leads: { gradwatch: number[]; fixed: number[]; terminateOnNaN: number[] };
   /** Explosions where gradwatch's lead is at least the fixed threshold's (or the fixed one missed). */
   notBehindFixed: number;
+  /** Explosions gradwatch alerted on strictly earlier than the fixed threshold (or that it missed). */
+  aheadOfFixed: number;
   /** Largest number of steps gradwatch alerted after the fixed threshold. */
   worstBehindFixed: number;
   stable: number;
@@ -117,6 +123,7 @@ export function totals(rows: readonly Row[], source: Source = 'posthoc'): Totals
     caught: { gradwatch: 0, fixed: 0, terminateOnNaN: 0 },
     leads: { gradwatch: [], fixed: [], terminateOnNaN: [] },
     notBehindFixed: 0,
+    aheadOfFixed: 0,
     worstBehindFixed: 0,
     stable: 0,
     stableAlerted: { gradwatch: 0, fixed: 0, terminateOnNaN: 0 },
@@ -152,6 +159,7 @@ export function totals(rows: readonly Row[], source: Source = 'posthoc'): Totals
       }
       const behind = leads.fixed === null ? 0 : leads.fixed - (leads.gradwatch ?? Number.NEGATIVE_INFINITY);
       if (behind <= 0) t.notBehindFixed++;
+      if (leads.gradwatch !== null && (leads.fixed === null || leads.gradwatch > leads.fixed)) t.aheadOfFixed++;
       t.worstBehindFixed = Math.max(t.worstBehindFixed, behind);
     } else {
       if (bad !== null) {

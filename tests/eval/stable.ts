@@ -8,7 +8,17 @@
  * loops. The `cause` names what makes each hard.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type LrOptimizer, mlp, optimizer, rnn, sequences, tabular, trainFit } from './common.js';
+import {
+  type LrOptimizer,
+  mlp,
+  momentum,
+  optimizer,
+  rnn,
+  sequences,
+  setLr,
+  tabular,
+  trainFit,
+} from './common.js';
 import type { RunContext, Scenario } from './harness.js';
 
 /** A small seeded PRNG (mulberry32) for data built in JavaScript. */
@@ -68,20 +78,6 @@ function classes(
 }
 
 /**
- * SGD with momentum 0.9. tfjs 4.22's MomentumOptimizer.dispose() leaves the learning-rate scalar of
- * its SGD base behind; dispose it too, so the harness's leak check holds.
- */
-function momentum(lr: number): tf.Optimizer {
-  const opt = tf.train.momentum(lr, 0.9);
-  const dispose = opt.dispose.bind(opt);
-  opt.dispose = () => {
-    dispose();
-    (opt as unknown as { c?: tf.Tensor }).c?.dispose();
-  };
-  return opt;
-}
-
-/**
  * 8x8 images with one bar each (class 0 horizontal, 1 vertical, 2 diagonal) at a random place, plus
  * gaussian pixel noise. Labels one-hot.
  */
@@ -133,16 +129,6 @@ function tokens(n: number, length: number, seed: number): { x: tf.Tensor; y: tf.
  */
 const softmaxCE = (yTrue: tf.Tensor, logits: tf.Tensor): tf.Tensor =>
   tf.mean(tf.sub(tf.logSumExp(logits, 1), tf.sum(tf.mul(yTrue, logits), 1)));
-
-/**
- * Sets an optimizer's learning rate: tfjs's SGD and momentum have setLearningRate; Adam, RMSProp and
- * Adagrad read their public learningRate field at every step.
- */
-function setLr(opt: tf.Optimizer, lr: number): void {
-  const o = opt as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
-  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
-  else o.learningRate = lr;
-}
 
 /** SGDR: cosine from `max` to `min` over periods of `first` steps, each period `mult` times longer. */
 function cosineRestarts(step: number, max: number, min: number, first: number, mult: number): number {
