@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  difference,
-  nonFiniteCounts,
-  summarize,
-  updateSums,
-  sumSquares,
-} from '../src/watch/host-stats.js';
+import { difference, nonFiniteCounts, summarize, sumSquares, updateSums } from '../src/watch/host-stats.js';
 
 /** The obvious float64 reference. */
 const ref = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, x) => a + x * x, 0);

@@ -159,7 +159,8 @@ export function totals(rows: readonly Row[], source: Source = 'posthoc'): Totals
       }
       const behind = leads.fixed === null ? 0 : leads.fixed - (leads.gradwatch ?? Number.NEGATIVE_INFINITY);
       if (behind <= 0) t.notBehindFixed++;
-      if (leads.gradwatch !== null && (leads.fixed === null || leads.gradwatch > leads.fixed)) t.aheadOfFixed++;
+      if (leads.gradwatch !== null && (leads.fixed === null || leads.gradwatch > leads.fixed))
+        t.aheadOfFixed++;
       t.worstBehindFixed = Math.max(t.worstBehindFixed, behind);
     } else {
       if (bad !== null) {
