@@ -33,7 +33,7 @@ export class Detector {
   readonly #climbNorms: Window;
   readonly #climbLosses: Window;
   /** Norm level and recent loss before the current run of rising steps. */
-  #climbFrom = { norm: Number.NaN, loss: Number.NaN };
+  #climbFrom = { norm: Number.NaN, lossCount: 0 };
   readonly #low = new Map<string, { run: number; zero: boolean }>();
   readonly #ratios = new Map<string, RatioState>();
   readonly #lastFired = new Map<string, number>();
@@ -187,15 +187,18 @@ export class Detector {
   #spike(r: StepRecord, g: number, x: number): Draft[] {
     const o = this.options.spike;
     const n = this.#norm;
-    // Noisy runs (small batches, heavy tails) swing by more than 10x without exploding: there the
-    // limit is also noiseZ spreads of log ||g||, unless the loss is climbing too (a few-step median
-    // at least twice its best), which is how an explosion feeds on itself.
-    const climbing = this.#loss.aboveBest(r.loss) >= LOSS_CLIMBING;
-    const limit = climbing ? Math.log(o.factor) : Math.max(Math.log(o.factor), o.noiseZ * n.spread);
     const overLevel = x - n.level;
     const overEarly = x - n.early;
     const overHealthy = x - Math.max(n.early, this.#accepted);
     const overflow = g > FLOAT32_NORM_LIMIT;
+    // The common case first: under `factor` on both counts, nothing more to compute.
+    let limit = Math.log(o.factor);
+    if (!(overLevel >= limit && overEarly >= 0) && !(overHealthy >= limit) && !overflow) return [];
+    // Noisy runs (small batches, heavy tails) swing by more than 10x without exploding: there the
+    // limit is also noiseZ spreads of log ||g||, unless the loss is climbing too (a few-step median
+    // at least twice its best), which is how an explosion feeds on itself.
+    const climbing = this.#loss.aboveBest(r.loss) >= LOSS_CLIMBING;
+    if (!climbing) limit = Math.max(limit, o.noiseZ * n.spread);
     const byJump = overLevel >= limit && overEarly >= 0;
     const byScale = overHealthy >= limit;
     if (!byJump && !byScale && !overflow) return [];
@@ -284,23 +287,23 @@ export class Detector {
     const gs = this.#climbNorms;
     const ls = this.#climbLosses;
     const loss = r.loss !== undefined && Number.isFinite(r.loss) && r.loss > 0 ? r.loss : Number.NaN;
-    if (gs.length === 0 || !(gs.values.at(-1)! < g && ls.values.at(-1)! < loss)) {
-      // A new climb could start here: remember the levels it would be measured from.
+    if (gs.length === 0 || !(gs.last() < g && ls.last() < loss)) {
+      // A new climb could start here: remember the level it would be measured from, and where the
+      // losses before it are (their median is taken only if the climb completes).
       this.#climbFrom = {
         norm: Math.max(g, this.#norm.count > 0 ? Math.exp(this.#norm.level) : g),
-        loss: Math.max(loss, this.#loss.count > 0 ? median(this.#loss.window.values.slice(-5)) : loss),
+        lossCount: this.#loss.pushed,
       };
     }
     gs.push(g);
     ls.push(loss);
     if (gs.length <= k) return undefined;
-    const gv = gs.values;
-    const lv = ls.values;
-    for (let i = 1; i <= k; i++) if (!(gv[i]! > gv[i - 1]! && lv[i]! > lv[i - 1]!)) return undefined;
+    for (let i = 1; i <= k; i++) if (!(gs.at(i) > gs.at(i - 1) && ls.at(i) > ls.at(i - 1))) return undefined;
     // Measured from the levels before the climb, not from its first point: a climb that starts at
     // one lucky low batch is noise.
-    const gUp = gv[k]! / this.#climbFrom.norm;
-    const lUp = lv[k]! / this.#climbFrom.loss;
+    const gUp = g / this.#climbFrom.norm;
+    const before = this.#loss.medianBefore(this.#climbFrom.lossCount, 5);
+    const lUp = loss / (Number.isNaN(before) ? ls.at(0) : Math.max(ls.at(0), before));
     if (!(gUp >= o.factor && lUp >= o.factor)) return undefined;
     return {
       rule: 'grad_growth',
@@ -518,7 +521,7 @@ class RatioWindow extends Window {
     super(size);
   }
   override push(x: number): void {
-    if (this.full && this.values[0]! < this.low) this.below--;
+    if (this.full && this.oldest() < this.low) this.below--;
     if (x < this.low) this.below++;
     super.push(x);
   }

@@ -29,6 +29,18 @@ export class LossContext {
     return this.window.length;
   }
 
+  /** Finite losses pushed so far. */
+  pushed = 0;
+
+  /** Median of the `n` losses pushed before the `at`-th push (NaN if they left the window). */
+  medianBefore(at: number, n: number): number {
+    const end = this.window.length - (this.pushed - at);
+    if (end <= 0) return Number.NaN;
+    const out: number[] = [];
+    for (let i = Math.max(0, end - n); i < end; i++) out.push(this.window.at(i));
+    return median(out);
+  }
+
   push(loss: number): void {
     if (!Number.isFinite(loss)) return;
     if (this.#early.length < EARLY_STEPS) {
@@ -36,6 +48,7 @@ export class LossContext {
       this.earlyMedian = median(this.#early);
     }
     this.window.push(loss);
+    this.pushed++;
     this.last = loss;
   }
 

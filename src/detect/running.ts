@@ -33,35 +33,64 @@ export class Ema {
   }
 }
 
-/** The last `size` values in arrival order. */
+/**
+ * The last `size` values, in a ring: push is O(1) whatever the size, since the detector pushes into
+ * several of these per layer per step. `values` copies them out in arrival order (for the rare
+ * paths that fit or sort them).
+ */
 export class Window {
-  #buf: number[] = [];
-  constructor(readonly size: number) {}
+  readonly #buf: Float64Array;
+  #start = 0;
+  #length = 0;
+  constructor(readonly size: number) {
+    this.#buf = new Float64Array(size);
+  }
 
   get length(): number {
-    return this.#buf.length;
-  }
-  get values(): readonly number[] {
-    return this.#buf;
+    return this.#length;
   }
   get full(): boolean {
-    return this.#buf.length >= this.size;
+    return this.#length >= this.size;
+  }
+  /** The values, oldest first (a copy). */
+  get values(): number[] {
+    const out = new Array<number>(this.#length);
+    for (let i = 0; i < this.#length; i++) out[i] = this.#buf[(this.#start + i) % this.size]!;
+    return out;
+  }
+  /** The i-th value, oldest first. */
+  at(i: number): number {
+    return this.#buf[(this.#start + i) % this.size]!;
+  }
+  /** The newest value (NaN when empty). */
+  last(): number {
+    return this.#length === 0 ? Number.NaN : this.at(this.#length - 1);
+  }
+  /** The value the next push drops, if the window is full. */
+  oldest(): number {
+    return this.at(0);
   }
   push(x: number): void {
-    this.#buf.push(x);
-    if (this.#buf.length > this.size) this.#buf.shift();
+    if (this.#length < this.size) {
+      this.#buf[(this.#start + this.#length) % this.size] = x;
+      this.#length++;
+    } else {
+      this.#buf[this.#start] = x;
+      this.#start = (this.#start + 1) % this.size;
+    }
   }
   clear(): void {
-    this.#buf = [];
+    this.#start = 0;
+    this.#length = 0;
   }
   min(): number {
     let m = Number.POSITIVE_INFINITY;
-    for (const x of this.#buf) if (x < m) m = x;
+    for (let i = 0; i < this.#length; i++) if (this.#buf[i]! < m) m = this.#buf[i]!;
     return m;
   }
   max(): number {
     let m = Number.NEGATIVE_INFINITY;
-    for (const x of this.#buf) if (x > m) m = x;
+    for (let i = 0; i < this.#length; i++) if (this.#buf[i]! > m) m = this.#buf[i]!;
     return m;
   }
 }
