@@ -13,7 +13,7 @@ const TITLES: Record<RuleName, string> = {
   loss_spike: 'Loss spike',
   grad_growth: 'Gradient norm growing steadily',
   vanishing: 'Vanishing or dead layer',
-  update_ratio: 'Update ratio far from 1e-3',
+  update_ratio: 'Updates far from 1e-3 of the weights',
 };
 
 const ADVICE: Record<RuleName, string[]> = {
@@ -39,13 +39,14 @@ const ADVICE: Record<RuleName, string[]> = {
     "Skip such steps: `detect: { actions: { grad_spike: 'skip' } }` (large-model trainers do this).",
   ],
   loss_spike: [
-    'Check the batch at this step for outliers or bad labels.',
-    'Lower the learning rate, or clip gradients.',
+    'A loss that stays an order of magnitude up: the update before it knocked the model into a worse region; lower the learning rate or clip gradients.',
+    'At 100x its starting value the run has diverged: restore a checkpoint from before the first warning.',
+    'Check the batches from this step for outliers or bad labels.',
   ],
   grad_growth: [
     'An explosion is building up: lower the learning rate or clip gradients now (`clip: { zclip: {} }`).',
     'For recurrent layers: a smaller recurrent initializer (orthogonal with gain 1) or an LSTM/GRU instead of SimpleRNN.',
-    'Check that the learning-rate schedule is not rising.',
+    'Check that the learning-rate schedule is not rising, and that gradients or losses are not accumulated across steps.',
   ],
   vanishing: [
     'Use ReLU-family activations or residual connections; avoid long chains of sigmoid/tanh.',
@@ -53,7 +54,8 @@ const ADVICE: Record<RuleName, string[]> = {
     'A dead layer (exactly zero gradients) may be disconnected from the loss or have dead ReLUs: try LeakyReLU or a lower learning rate.',
   ],
   update_ratio: [
-    'High: lower the learning rate for this model (or this layer). Low: raise it, or check that the layer is trainable.',
+    'High (updates as large as the weights, or larger): lower the learning rate for this model (or this layer), or clip gradients; an update 10x the weights at the first steps points at the learning rate or the scale of the inputs.',
+    'Low: raise the learning rate, or check that the layer is trainable and connected to the loss.',
     'Rule of thumb (CS231n): updates of about 1e-3 of the weights per step.',
   ],
 };
