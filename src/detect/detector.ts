@@ -433,6 +433,11 @@ export class Detector {
           steps: worst.run,
           dead: String(worst.zero),
           layersAffected: low.length,
+          // Every affected layer, worst first, with its norm relative to the largest layer's.
+          ranked: [...low]
+            .sort((a, b) => (a.zero === b.zero ? a.rel - b.rel : a.zero ? -1 : 1))
+            .map((x) => `${x.l.name} (${x.zero ? 'dead' : fmt(x.rel)})`)
+            .join(', '),
         },
         blame: {
           layer: name,
