@@ -3,6 +3,9 @@
  * @tensorflow/tfjs, trains a model with the callback from the installed copy; then, with
  * @tensorflow/tfjs-node added (install scripts off: its native download cannot run here), the tree
  * still holds exactly one copy of tfjs-core and tfjs-layers, so instanceof checks keep working.
+ * Installed from a git URL (npm runs `prepare`, which builds dist/) and from a clone
+ * (`--install-links`: a copy, not a symlink into the clone's own node_modules), the library imports,
+ * the bin runs and there is one tfjs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -92,4 +95,46 @@ console.log('trained');
     expect(copies(app, '@tensorflow/tfjs-core')).toHaveLength(1);
     expect(copies(app, '@tensorflow/tfjs-layers')).toHaveLength(1);
   });
+
+  for (const [how, spec] of [
+    ['a git URL', `git+file://${ROOT}`],
+    ['a clone (--install-links)', ROOT],
+  ] as const) {
+    it(`installs from ${how}: built, importable, with a working bin and one tfjs`, {
+      timeout: 600_000,
+    }, () => {
+      const app = join(tempDir('gradwatch-install-'), 'app');
+      execFileSync('mkdir', ['-p', app]);
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: {} }, null, 2),
+      );
+      npm(
+        [
+          'install',
+          '--no-audit',
+          '--no-fund',
+          '--prefer-offline',
+          ...(how.startsWith('a clone') ? ['--install-links'] : []),
+          spec,
+          '@tensorflow/tfjs@4.22.0',
+        ],
+        app,
+      );
+      const pkg = join(app, 'node_modules', 'gradwatch');
+      expect(existsSync(join(pkg, 'dist', 'esm', 'index.js'))).toBe(true);
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "const m = await import('gradwatch'); console.log(typeof m.tensorBoard);",
+        ],
+        { cwd: app, encoding: 'utf8' },
+      );
+      expect(out.trim()).toBe('function');
+      expect(npm(['exec', '--', 'gradwatch', '--version'], app).trim()).toMatch(/^\d+\.\d+\.\d+/);
+      expect(copies(app, '@tensorflow/tfjs-core')).toHaveLength(1);
+    });
+  }
 });
