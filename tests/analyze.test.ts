@@ -5,9 +5,11 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze/analyze.js';
 import { Downsampler } from '../src/analyze/downsample.js';
+import { exportLogdir } from '../src/analyze/export.js';
 import { follow } from '../src/analyze/follow.js';
 import { sparkline } from '../src/analyze/format.js';
 import { globToRegExp } from '../src/analyze/load.js';
@@ -107,6 +109,22 @@ describe('analyze() on gradwatch logs', () => {
     expect(report.runs.map((r) => r.run)).toEqual(['a/train']);
     expect(report.runs[0]!.tags.scalars).toBe(4);
     expect(report.runs[0]!.loss).toBeUndefined();
+  });
+
+  it('filters tags statelessly: a RegExp with the g or y flag keeps every point (issue 13 #21)', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(join(dir, 'train'));
+    for (let s = 1; s <= 20; s++) w.scalar('batch_loss', 1 / s, s);
+    await w.close();
+    for (const tag of [/loss/g, /batch_loss/y]) {
+      const report = await analyze(dir, { tag });
+      expect(report.runs[0]!.loss?.points).toBe(20);
+      const chunks: string[] = [];
+      const out = new PassThrough().on('data', (d: Buffer) => chunks.push(d.toString()));
+      const r = await exportLogdir(dir, 'csv', out, { tag });
+      expect(r.rows).toBe(20);
+      expect(tag.lastIndex).toBe(0);
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { int64ToNumber } from '../proto/index.js';
 import { ValueDecoder } from '../summary/decode.js';
 import { recordsFromSeries } from './analyze.js';
 import { RunCollector } from './collect.js';
-import { globToRegExp } from './load.js';
+import { globToRegExp, tagMatcher } from './load.js';
 import { assignRoles } from './series.js';
 
 export interface FollowOptions {
@@ -38,6 +38,7 @@ interface RunState {
 export async function follow(logdir: string, o: FollowOptions): Promise<void> {
   const runs = new Map<string, RunState>();
   const runFilter = o.run === undefined ? null : globToRegExp(o.run);
+  const tagFilter = tagMatcher(o.tag);
   const interval = o.intervalMs ?? 1000;
   while (!o.signal?.aborted) {
     const { runs: found } = await discoverRuns(logdir);
@@ -66,7 +67,7 @@ export async function follow(logdir: string, o: FollowOptions): Promise<void> {
             if (!event.summary) continue;
             const step = int64ToNumber(event.step);
             for (const v of event.summary.value ?? []) {
-              if (o.tag && !o.tag.test(v.tag ?? '')) continue;
+              if (tagFilter && !tagFilter(v.tag ?? '')) continue;
               s.collector.add(step, event.wallTime ?? 0, s.decoder.decode(v));
             }
           }

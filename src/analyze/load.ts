@@ -83,6 +83,16 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/**
+ * A tag filter as a stateless test. A RegExp with the `g` or `y` flag keeps `lastIndex` between
+ * `test()` calls, so a shared one would skip every other matching point: it is copied without them.
+ */
+export function tagMatcher(tag: RegExp | undefined): ((tag: string) => boolean) | null {
+  if (tag === undefined) return null;
+  const re = new RegExp(tag.source, tag.flags.replace(/[gy]/g, ''));
+  return (t) => re.test(t);
+}
+
 class ConsumerError extends Error {
   constructor(cause: unknown) {
     super('consumer failed', { cause });
@@ -99,6 +109,7 @@ export async function scanLogdir(
   const { runs: all, unreadable } = await discoverRuns(logdir);
   const runFilter = options.run === undefined ? null : globToRegExp(options.run);
   const runs = runFilter ? all.filter((r) => runFilter.test(r.name)) : all;
+  const tagFilter = tagMatcher(options.tag);
   const problems: LogdirProblems = {
     corrupt: [],
     truncated: [],
@@ -130,7 +141,7 @@ export async function scanLogdir(
             const step = int64ToNumber(event.step);
             const wallTime = event.wallTime ?? 0;
             for (const v of event.summary.value ?? []) {
-              if (options.tag && !options.tag.test(v.tag ?? '')) continue;
+              if (tagFilter && !tagFilter(v.tag ?? '')) continue;
               visit(run.name, step, wallTime, decoder.decode(v));
             }
           }
