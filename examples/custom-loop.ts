@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 // In your own project: import { SummaryWriter, watchOptimizer } from 'gradwatch';
 import { SummaryWriter, watchOptimizer } from '../src/index.js';
+import { openInTensorBoard, quietTfjs } from './open-in-tensorboard.js';
 
 await tf.setBackend('cpu');
+quietTfjs();
 const logdir = join(process.cwd(), 'runs', `custom-loop-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 // y = 3x - 1 + noise, fitted by a tiny two-layer network.
@@ -45,4 +47,4 @@ await unwatch(); // restores the optimizer, writes what is left
 await writer.close();
 tf.dispose([x, y]);
 model.dispose();
-console.log(`Wrote ${logdir}\nOpen it: tensorboard --logdir ${logdir}`);
+console.log(`Wrote ${logdir}\n${openInTensorBoard(logdir)}`);

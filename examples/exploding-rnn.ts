@@ -13,8 +13,10 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 // In your own project: import { type Alert, tensorBoard } from 'gradwatch';
 import { type Alert, type ClipConfig, tensorBoard } from '../src/index.js';
+import { openInTensorBoard, quietTfjs } from './open-in-tensorboard.js';
 
 await tf.setBackend('cpu');
+quietTfjs();
 // An output directory may be given (the browser check uses one); by default a new one under ./runs.
 const root =
   process.argv[2] ??
@@ -82,9 +84,9 @@ async function train(name: string, clip?: ClipConfig) {
   return { epochLoss, alerts: cb.alerts };
 }
 
-function report(name: string, r: { epochLoss: number[]; alerts: readonly Alert[] }): void {
+/** After training: the epoch losses and the alerts (the live console lines came during training). */
+function report(r: { epochLoss: number[]; alerts: readonly Alert[] }): void {
   const fmt = (v: number) => (Math.abs(v) >= 1e4 ? v.toExponential(1) : v.toFixed(3));
-  console.log(`\n== ${name}`);
   console.log(`epoch loss: ${r.epochLoss.map(fmt).join(' ')}`);
   for (const a of r.alerts.slice(0, 6)) {
     const blame = a.blame ? `, blame ${a.blame.layer}` : '';
@@ -94,14 +96,14 @@ function report(name: string, r: { epochLoss: number[]; alerts: readonly Alert[]
 }
 
 console.log('Training the same SimpleRNN twice (about half a minute each on the cpu backend)...');
-report('no clipping', await train('no-clipping'));
-report('adaptive clipping (ZClip)', await train('zclip', { zclip: {} }));
+console.log('\n== no clipping');
+report(await train('no-clipping'));
+console.log('\n== adaptive clipping (ZClip)');
+report(await train('zclip', { zclip: {} }));
 tf.dispose([x, y]);
 
 console.log(`
-Open TensorBoard on both runs:
-
-  tensorboard --logdir ${root}
+${openInTensorBoard(root)}
 
 and look at:
   - Custom Scalars > "gradient health": the global gradient norm, per-layer norms and the alerts chart;

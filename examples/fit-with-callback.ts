@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 // In your own project: import { tensorBoard } from 'gradwatch';
 import { tensorBoard } from '../src/index.js';
+import { openInTensorBoard, quietTfjs } from './open-in-tensorboard.js';
 
 await tf.setBackend('cpu');
+quietTfjs();
 const logdir = join(process.cwd(), 'runs', `fit-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 // Two spirals, 600 points, in a permuted order: validationSplit takes the last 20% of the rows, so
@@ -51,6 +53,5 @@ const history = await model.fit(xs, ys, {
 const acc = history.history.val_acc ?? history.history.val_accuracy;
 console.log(`validation accuracy after ${history.epoch.length} epochs: ${Number(acc?.at(-1)).toFixed(3)}`);
 console.log(`logs in ${logdir}`);
-console.log('Open them in TensorBoard (pip install tensorboard, or ./.venv/bin/tensorboard after npm test):');
-console.log(`  tensorboard --logdir ${join(logdir, '..')}`);
+console.log(openInTensorBoard(join(logdir, '..')));
 tf.dispose([xs, ys]);

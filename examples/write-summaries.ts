@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 // In your own project: import { SummaryWriter } from 'gradwatch';
 import { SummaryWriter } from '../src/index.js';
+import { openInTensorBoard, quietTfjs } from './open-in-tensorboard.js';
 
 await tf.setBackend('cpu');
+quietTfjs();
 const logdir = join(process.cwd(), 'runs', `example-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const writer = new SummaryWriter(join(logdir, 'train'));
 writer.on('error', (err) => console.warn(`logging problem (training continues): ${err.message}`));
@@ -50,5 +52,4 @@ await writer.close();
 tf.dispose([xs, ys]);
 
 console.log(`Wrote ${writer.stats.recordsWritten} events to ${writer.path}`);
-console.log('Open it in TensorBoard (pip install tensorboard, or use ./.venv after npm test):');
-console.log(`  tensorboard --logdir ${logdir}`);
+console.log(openInTensorBoard(logdir));
