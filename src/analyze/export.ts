@@ -3,8 +3,10 @@
  * wall_time, value; histograms as one row per bucket with its edges), as CSV or JSON Lines, for
  * pandas, DuckDB or a spreadsheet. Streams: memory does not grow with the logdir.
  *
- * Non-finite values: CSV writes nan, inf and -inf (what pandas and DuckDB parse as floats); JSON
- * has no such numbers, so JSON Lines writes the strings "NaN", "Infinity" and "-Infinity".
+ * Non-finite numbers (values, bucket edges and counts, wall times): CSV writes nan, inf and -inf
+ * (what pandas and DuckDB parse as floats); JSON has no such numbers, so JSON Lines writes the strings
+ * "NaN", "Infinity" and "-Infinity". CSV text cells that a spreadsheet would run as a formula (starting
+ * with = + - @, a tab or CR) get a leading '.
  */
 import type { Writable } from 'node:stream';
 import { type LoadOptions, type LogdirProblems, scanLogdir } from './load.js';
@@ -25,7 +27,12 @@ function csvNumber(x: number): string {
   return String(x);
 }
 
+/**
+ * A text cell. One that starts with = + - @ (or a tab or CR) would run as a formula when the CSV is
+ * opened in a spreadsheet: it gets a leading ' (OWASP's advice), which spreadsheets show as text.
+ */
 function csvText(s: string): string {
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -77,21 +84,23 @@ export async function exportLogdir(
     },
     (run, step, wallTime, v) => {
       if (format === 'csv') {
-        const head = `${csvText(run)},${csvText(v.tag)},${v.kind},${step},${wallTime}`;
+        const head = `${csvText(run)},${csvText(v.tag)},${v.kind},${step},${csvNumber(wallTime)}`;
         if (v.kind === 'scalar') push(`${head},${csvNumber(v.value)},,\n`);
         else if (v.kind === 'histogram') {
           for (let i = 0; i < v.buckets.length; i += 3) {
-            push(`${head},${v.buckets[i + 2]},${csvNumber(v.buckets[i]!)},${csvNumber(v.buckets[i + 1]!)}\n`);
+            push(
+              `${head},${csvNumber(v.buckets[i + 2]!)},${csvNumber(v.buckets[i]!)},${csvNumber(v.buckets[i + 1]!)}\n`,
+            );
           }
         } else if (v.kind === 'text') push(`${head},${csvText(v.text)},,\n`);
       } else {
-        const base = { run, tag: v.tag, kind: v.kind, step, wall_time: wallTime };
+        const base = { run, tag: v.tag, kind: v.kind, step, wall_time: jsonNumber(wallTime) };
         if (v.kind === 'scalar') push(`${JSON.stringify({ ...base, value: jsonNumber(v.value) })}\n`);
         else if (v.kind === 'histogram') {
           for (let i = 0; i < v.buckets.length; i += 3) {
             const row = {
               ...base,
-              value: v.buckets[i + 2],
+              value: jsonNumber(v.buckets[i + 2]!),
               bucket_left: jsonNumber(v.buckets[i]!),
               bucket_right: jsonNumber(v.buckets[i + 1]!),
             };
