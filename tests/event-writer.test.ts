@@ -78,6 +78,25 @@ describe('EventFileWriter', () => {
     expect(() => w.writeEvent({ step: 1 })).toThrow(/is closed/);
   });
 
+  it('refuses flush() after close() and leaves no file behind (issue 13 #25)', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir);
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await w.close();
+    const before = readdirSync(dir);
+    const err = await w.flush().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(EventWriterError);
+    expect((err as EventWriterError).code).toBe('ERR_WRITER_CLOSED');
+    expect((err as Error).message).toMatch(/flush\(\) after close\(\)/);
+    expect((err as Error).message).toContain(dir);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dir)).toEqual(before);
+    expect(() => w.writeEvent({ step: 2 })).toThrow(EventWriterError);
+  });
+
   it('reports an unusable logdir through flush(), close() and the error event, without throwing', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'not-a-dir');

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EventWriterError } from '../src/events/index.js';
 import { readSummaries, SummaryWriter, summaryFileWriter } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
@@ -128,6 +130,22 @@ describe('SummaryWriter', () => {
     await s.close();
     const got = (await readBack(dir2)).map((p) => p.value.kind === 'scalar' && p.value.value);
     expect(got).toEqual([1, 3]);
+  });
+
+  it('refuses every call after close(), flush() included, without writing a file (issue 13 #25)', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    w.scalar('a', 1, 0);
+    await w.close();
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    await expect(w.flush()).rejects.toThrow(/SummaryWriter for .* is closed: flush\(\) after close\(\)/);
+    await expect(w.flush()).rejects.toBeInstanceOf(EventWriterError);
+    expect(() => w.scalar('a', 1, 1)).toThrow(EventWriterError);
+    expect(() => w.text('t', 'x', 1)).toThrow(/is closed: text\(\) after close\(\)/);
+    await w.close(); // still idempotent
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(dir)).toEqual(files);
   });
 
   it('summaryFileWriter returns one writer per logdir, like tfjs-node', async () => {

@@ -46,16 +46,30 @@ export interface EventFileWriterStats {
   filesOpened: number;
 }
 
-/** An I/O failure of the writer, naming the file and the operation. */
+/**
+ * A failure of the writer, naming the file or directory: an I/O failure (`code` is the system error
+ * code, e.g. ENOSPC), or a call the writer refuses at run time (`code` 'ERR_WRITER_CLOSED' for a
+ * call after close()).
+ */
 export class EventWriterError extends Error {
   override readonly name = 'EventWriterError';
   readonly code: string | undefined;
   readonly path: string;
-  constructor(message: string, path: string, cause?: unknown) {
-    super(message, { cause });
+  constructor(message: string, path: string, cause?: unknown, code?: string) {
+    super(message, cause === undefined ? undefined : { cause });
     this.path = path;
-    this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    this.code = code ?? (cause as NodeJS.ErrnoException | undefined)?.code;
   }
+}
+
+/** The error for a call after close(): `what` names the call. */
+export function closedError(kind: string, logdir: string, what: string): EventWriterError {
+  return new EventWriterError(
+    `${kind} for ${logdir} is closed: ${what} after close()`,
+    logdir,
+    undefined,
+    'ERR_WRITER_CLOSED',
+  );
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -145,7 +159,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
 
   /** Buffers one already-serialized Event. Returns false if it was dropped because the buffer is full. */
   writePayload(payload: Uint8Array): boolean {
-    if (this.#closed) throw new Error(`EventFileWriter for ${this.logdir} is closed`);
+    if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
     const size = payload.length + RECORD_OVERHEAD;
     if (payload.length > this.#maxRecordBytes) {
       throw new RangeError(
@@ -178,8 +192,16 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     return true;
   }
 
-  /** Writes everything buffered so far. Rejects with an EventWriterError if the disk refuses. */
+  /**
+   * Writes everything buffered so far. Rejects with an EventWriterError if the disk refuses, or
+   * (code 'ERR_WRITER_CLOSED') if the writer was closed.
+   */
   flush(): Promise<void> {
+    if (this.#closed) return Promise.reject(closedError('EventFileWriter', this.logdir, 'flush()'));
+    return this.#enqueueFlush();
+  }
+
+  #enqueueFlush(): Promise<void> {
     const p = this.#chain.then(() => this.#flushOnce());
     this.#chain = p.catch(() => undefined);
     return p;
@@ -193,7 +215,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     this.#closePromise = (async () => {
       let failure: unknown = null;
       try {
-        await this.flush();
+        await this.#enqueueFlush();
       } catch (err) {
         failure = err;
       }
@@ -241,7 +263,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
 
   async flushOnSignal(): Promise<void> {
     try {
-      await this.flush();
+      await this.#enqueueFlush();
     } catch {
       // Already reported through the 'error' event.
     }
@@ -266,7 +288,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   #backgroundFlush(): void {
     if (this.#backgroundQueued || (this.stats.bytesPending === 0 && this.#fh)) return;
     this.#backgroundQueued = true;
-    this.flush()
+    this.#enqueueFlush()
       .catch(() => undefined) // reported by #flushOnce
       .finally(() => {
         this.#backgroundQueued = false;

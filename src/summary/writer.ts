@@ -10,6 +10,7 @@
  * counted in `skippedPoints` and reported once per tag through a process warning.
  */
 import { EventFileWriter, type EventFileWriterOptions, type EventFileWriterStats } from '../events/index.js';
+import { closedError } from '../events/writer.js';
 import type { SummaryValueInit } from '../proto/index.js';
 import {
   computeHistogram,
@@ -130,7 +131,7 @@ export class SummaryWriter {
 
   /** Writes a scalar (stored as float32, NaN and ±Inf included). `value` may be a number or a scalar Tensor. */
   scalar(tag: string, value: number | TensorLike, step: number, description?: string): void {
-    this.#checkOpen();
+    this.#checkOpen('scalar');
     checkTag(tag);
     let v: number;
     if (typeof value === 'number') v = value;
@@ -155,7 +156,7 @@ export class SummaryWriter {
    * onStepConflict 'skip' only the conflicting tags are dropped.
    */
   scalars(values: Iterable<readonly [string, number]>, step: number): void {
-    this.#checkOpen();
+    this.#checkOpen('scalars');
     checkStep(step);
     const out: Array<readonly [string, number]> = [];
     for (const [tag, value] of values) {
@@ -179,7 +180,7 @@ export class SummaryWriter {
     buckets: number = DEFAULT_BUCKETS,
     description?: string,
   ): HistogramSummary {
-    this.#checkOpen();
+    this.#checkOpen('histogram');
     checkTag(tag);
     checkStep(step);
     validateBucketCount(buckets);
@@ -200,7 +201,7 @@ export class SummaryWriter {
 
   /** Writes markdown text, shown in TensorBoard's Text dashboard. */
   text(tag: string, markdown: string, step: number, description?: string): void {
-    this.#checkOpen();
+    this.#checkOpen('text');
     checkTag(tag);
     if (typeof markdown !== 'string')
       throw new TypeError(`markdown must be a string, got ${typeof markdown}`);
@@ -216,7 +217,7 @@ export class SummaryWriter {
    * across runs), so calling this again replaces the earlier layout.
    */
   customScalars(layout: CustomScalarLayout): void {
-    this.#checkOpen();
+    this.#checkOpen('customScalars');
     const value = customScalarsValue(layout);
     const step = this.#layoutStep++;
     this.#lastStep.set(CUSTOM_SCALARS_TAG, step);
@@ -229,7 +230,7 @@ export class SummaryWriter {
    * of its tag, in this run or, with `group`, in a sub-run such as "val". Once per writer.
    */
   hparams(config: Record<string, HParamValue>, metrics: ReadonlyArray<string | HParamMetric> = []): void {
-    this.#checkOpen();
+    this.#checkOpen('hparams');
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
       throw new TypeError('config must be an object of hyperparameter names to values');
     }
@@ -267,7 +268,7 @@ export class SummaryWriter {
 
   /** Marks the hparams session as ended (shown as its status in the HParams dashboard). */
   hparamsEnd(status: 'success' | 'failure' | 'running' = 'success'): void {
-    this.#checkOpen();
+    this.#checkOpen('hparamsEnd');
     if (!this.#hparamsWritten) throw new Error('hparamsEnd() needs an earlier hparams() call');
     const now = Date.now() / 1000;
     this.#events.writeEvent({
@@ -279,6 +280,7 @@ export class SummaryWriter {
 
   /** Writes everything buffered. Rejects with an EventWriterError if the disk refuses. */
   flush(): Promise<void> {
+    if (this.#events.closed) return Promise.reject(closedError('SummaryWriter', this.logdir, 'flush()'));
     return this.#events.flush();
   }
 
@@ -287,8 +289,8 @@ export class SummaryWriter {
     return this.#events.close();
   }
 
-  #checkOpen(): void {
-    if (this.#events.closed) throw new Error(`SummaryWriter for ${this.logdir} is closed`);
+  #checkOpen(what: string): void {
+    if (this.#events.closed) throw closedError('SummaryWriter', this.logdir, `${what}()`);
   }
 
   /** Records `step` as the tag's latest; false if the point must be skipped. */
