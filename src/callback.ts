@@ -5,7 +5,13 @@
  * and weight statistics, histograms, a "gradient health" custom-scalars dashboard and an hparams record.
  *
  * Logging never stops training: writer and statistics failures are reported once per kind with
- * console.warn, and the optimizer is always restored (at train end, or, if fit threw, at its next use).
+ * console.warn, and the optimizer is always restored.
+ *
+ * The end of a fit releases everything the callback holds: the optimizer is restored and the event
+ * files are closed (a sweep that creates a model and a callback per trial must not run out of file
+ * descriptors), at train end or, if fit threw (tfjs then never calls onTrainEnd), as soon as the
+ * callback notices that the model stopped training. A callback used for a later fit reopens its
+ * files then, in the same runs, and its steps go on counting.
  */
 
 import { join } from 'node:path';
@@ -45,6 +51,8 @@ export interface TensorBoardOptions extends WatchOptions {
 }
 
 const MAX_KEPT_ALERTS = 10_000;
+/** How often a fit in progress is checked for having ended without onTrainEnd (it threw). */
+const FIT_END_POLL_MS = 200;
 const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams', 'detect'];
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
@@ -80,6 +88,11 @@ export class TensorBoardCallback extends Callback {
   readonly #detector: LiveDetector | null;
   readonly #zclip: ZClipState | undefined;
   readonly #autoclip: AutoClipState | undefined;
+  /** While a fit runs: the check for a fit that ended without onTrainEnd. */
+  #poll: NodeJS.Timeout | null = null;
+  /** The end of the last fit (statistics written, files closed), when it is in progress. */
+  #ending: Promise<void> | null = null;
+  #closed = false;
 
   constructor(logdir = './logs', options: TensorBoardOptions = {}) {
     super();
@@ -149,15 +162,25 @@ export class TensorBoardCallback extends Callback {
     return this.#alerts;
   }
 
-  /** Flushes and closes the event files. The callback cannot be used for training afterwards. */
+  /**
+   * Writes what is left, restores the optimizer and closes the event files (the end of each fit does
+   * this too), and frees the clipping state. The callback cannot be used for training afterwards.
+   */
   async close(): Promise<void> {
-    this.#detach();
+    this.#closed = true;
+    await this.#endFit();
     this.#zclip?.dispose();
     this.#autoclip?.dispose();
-    await Promise.all([this.#train, this.#val, this.#root].map((w) => w?.close().catch(() => undefined)));
   }
 
   override async onTrainBegin(_logs?: Logs): Promise<void> {
+    if (this.#closed) {
+      throw new Error(
+        'tensorBoard(): this callback was closed with close(); create a new tensorBoard() callback for another fit',
+      );
+    }
+    // A previous fit that threw and was not wound up yet: its statistics and files first.
+    await this.#endFit();
     this.#train ??= this.#writer('train');
     const model = (this.model as LayersModel | null) ?? this.#explicitModel ?? null;
     if (!model) {
@@ -191,6 +214,11 @@ export class TensorBoardCallback extends Callback {
     watcher.attach(optimizer);
     this.#watcher = watcher;
     this.#watchedModel = model;
+    // A fit that throws never calls onTrainEnd; tfjs clears isTraining when it returns either way.
+    this.#poll = setInterval(() => {
+      if (trainee.isTraining === false) void this.#endFit();
+    }, FIT_END_POLL_MS);
+    this.#poll.unref();
     this.#batchesSeen = Math.max(this.#batchesSeen, watcher.step);
     if (!this.#wroteRunRecords) {
       this.#wroteRunRecords = true;
@@ -214,13 +242,30 @@ export class TensorBoardCallback extends Callback {
   }
 
   override async onTrainEnd(_logs?: Logs): Promise<void> {
-    await this.#writeStats(true);
-    this.#detach();
-    await Promise.all(
-      [this.#train, this.#val, this.#root].map((w) =>
-        w?.flush().catch((err: Error) => this.#warn(`flush-${err.message}`, `gradwatch: ${err.message}`)),
-      ),
-    );
+    await this.#endFit();
+  }
+
+  /**
+   * The end of a fit: its last statistics written, the optimizer restored, the event files closed
+   * (reopened by the next fit). Idempotent; concurrent calls share one wind-up.
+   */
+  #endFit(): Promise<void> {
+    this.#ending ??= (async () => {
+      if (this.#poll) clearInterval(this.#poll);
+      this.#poll = null;
+      await this.#writeStats(true);
+      this.#detach();
+      const writers = [this.#train, this.#val, this.#root];
+      this.#train = this.#val = this.#root = null;
+      await Promise.all(
+        writers.map((w) =>
+          w?.close().catch((err: Error) => this.#warn(`close-${err.message}`, `gradwatch: ${err.message}`)),
+        ),
+      );
+    })().finally(() => {
+      this.#ending = null;
+    });
+    return this.#ending;
   }
 
   #writer(run: string): SummaryWriter {

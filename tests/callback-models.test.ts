@@ -16,6 +16,9 @@ async function tags(dir: string, run = 'train'): Promise<Map<string, number[]>> 
     steps.push(p.step);
     out.set(p.value.tag, steps);
   }
+  // One event file per fit and run (the callback closes its files when fit ends), read in name order,
+  // which within one second is not always the order they were written in.
+  for (const steps of out.values()) steps.sort((a, b) => a - b);
   return out;
 }
 

@@ -46,6 +46,9 @@ async function scalars(dir: string): Promise<Map<string, Series>> {
     run.set(p.value.tag, s);
     s.push({ step: p.step, value: p.value.value });
   }
+  // Each fit writes its own event file per run (the callback closes its files when fit ends); files
+  // are read in name order, which within one second is not always the order they were written in.
+  for (const run of runs.values()) for (const s of run.values()) s.sort((a, b) => a.step - b.step);
   return runs;
 }
 

@@ -1,0 +1,155 @@
+/**
+ * The callback's life cycle across fit calls: event files released at the end of training (a sweep
+ * with a callback per trial does not run out of file descriptors), reopened by a callback used for
+ * a later fit, and released too when fit throws; a fit that threw, or a second gradwatch callback,
+ * never leaves the optimizer blocked for a later callback.
+ */
+import { readdirSync, readlinkSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSummaries, tensorBoard } from '../src/index.js';
+import { suiteBackends, useBackend } from './backends.js';
+import { tempDir } from './helpers.js';
+
+function makeModel(seed = 1): tf.Sequential {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({
+        units: 4,
+        activation: 'tanh',
+        inputShape: [3],
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      }),
+      tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+  return model;
+}
+
+function data(n = 16) {
+  const x = tf.tensor2d(
+    Array.from({ length: n * 3 }, (_, i) => Math.sin(i * 0.7)),
+    [n, 3],
+  );
+  const y = tf.tensor2d(
+    Array.from({ length: n }, (_, i) => Math.cos(i * 0.3)),
+    [n, 1],
+  );
+  return { x, y };
+}
+
+/** File descriptors of this process open on a path under `dir`. */
+function fdsUnder(dir: string): number {
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir)) n++;
+    } catch {
+      // closed between the listing and the read (the listing's own descriptor)
+    }
+  }
+  return n;
+}
+
+const openFds = () => readdirSync('/proc/self/fd').length;
+
+async function until(cond: () => boolean, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+async function steps(dir: string, run: string, tag: string): Promise<number[]> {
+  const out: number[] = [];
+  for await (const p of readSummaries(dir)) if (p.run === run && p.value.tag === tag) out.push(p.step);
+  return out.sort((a, b) => a - b);
+}
+
+const boomAt = (batch: number) =>
+  new tf.CustomCallback({
+    onBatchEnd: async (b) => {
+      // Past a background flush: the event file is open when fit throws.
+      await new Promise((r) => setTimeout(r, 30));
+      if (b === batch) throw new Error('boom');
+    },
+  });
+
+describe.each(suiteBackends())('on the %s backend', (backend) => {
+  beforeAll(() => useBackend(backend));
+
+  describe('event files', () => {
+    it('are closed at the end of training: a sweep with a fresh model and tensorBoard() per trial keeps its open files flat', async () => {
+      const root = tempDir();
+      const { x, y } = data();
+      const trial = async (i: number) => {
+        const model = makeModel(i);
+        const cb = tensorBoard(`${root}/trial${i}`, { hparams: { trial: i } });
+        await model.fit(x, y, {
+          epochs: 1,
+          batchSize: 8,
+          validationSplit: 0.25,
+          verbose: 0,
+          callbacks: [cb],
+        });
+        model.dispose();
+      };
+      await trial(0);
+      const start = openFds();
+      for (let i = 1; i <= 12; i++) {
+        await trial(i);
+        expect(fdsUnder(root), `trial ${i}`).toBe(0);
+      }
+      expect(openFds()).toBeLessThanOrEqual(start);
+      // Nothing was lost: every trial's train, val and run records are on disk.
+      expect(await steps(`${root}/trial12`, 'train', 'grad_norm/global')).toEqual([1, 2]);
+      expect(await steps(`${root}/trial12`, 'val', 'epoch_loss')).toEqual([1]);
+      tf.dispose([x, y]);
+    });
+
+    it('are reopened by a callback used for a later fit, which appends to the same runs', async () => {
+      const dir = tempDir();
+      const { x, y } = data();
+      const model = makeModel(3);
+      const cb = tensorBoard(dir, { updateFreq: 'batch' });
+      for (let fit = 0; fit < 3; fit++) {
+        await model.fit(x, y, {
+          epochs: 1,
+          batchSize: 8,
+          validationSplit: 0.25,
+          verbose: 0,
+          callbacks: [cb],
+        });
+        expect(fdsUnder(dir), `after fit ${fit}`).toBe(0);
+      }
+      expect(await steps(dir, 'train', 'grad_norm/global')).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await steps(dir, 'train', 'batch_loss')).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await steps(dir, 'train', 'epoch_loss')).toEqual([1, 2, 3]);
+      expect(await steps(dir, 'val', 'epoch_loss')).toEqual([1, 2, 3]);
+      await cb.close();
+      expect(fdsUnder(dir)).toBe(0);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+
+    it('are closed, with what was logged, after a fit that threw', async () => {
+      const dir = tempDir();
+      const { x, y } = data();
+      const model = makeModel(5);
+      const cb = tensorBoard(dir, { flushMillis: 5 });
+      await expect(
+        model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, callbacks: [cb, boomAt(2)] }),
+      ).rejects.toThrow('boom');
+      expect(await until(() => fdsUnder(dir) === 0)).toBe(true);
+      expect(await steps(dir, 'train', 'grad_norm/global')).toEqual([1, 2, 3]);
+      // The optimizer is restored too.
+      for (const k of ['applyGradients', 'minimize', 'computeGradients'])
+        expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+  });
+});
