@@ -148,6 +148,87 @@ describe('SummaryWriter', () => {
     expect(readdirSync(dir)).toEqual(files);
   });
 
+  it('a write that throws leaves no trace: its steps stay free (issue 13 #24)', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir, { maxRecordBytes: 1000 });
+    expect(() =>
+      w.scalars(
+        [
+          ['loss', 0.5],
+          ['acc', 'oops' as unknown as number],
+        ],
+        5,
+      ),
+    ).toThrow(/value for tag "acc" must be a number/);
+    w.scalar('loss', 0.5, 5); // not a repeated step: the failed call reserved nothing
+    expect(() =>
+      w.scalars(
+        [
+          ['acc', 0.9],
+          ['acc', 0.8],
+        ],
+        5,
+      ),
+    ).toThrow(/tag "acc" appears twice/);
+    expect(() => w.text('notes', 'x'.repeat(2000), 5)).toThrow(/more than maxRecordBytes/);
+    w.text('notes', 'short', 5);
+    const many = Array.from({ length: 200 }, (_, i) => [`t${i}`, i] as [string, number]);
+    expect(() => w.scalars(many, 6)).toThrow(/more than maxRecordBytes/);
+    w.scalars(many.slice(0, 3), 6);
+    expect(() =>
+      w.histogram(
+        'h',
+        new Float32Array(10).map((_, i) => i),
+        7,
+        500,
+      ),
+    ).toThrow(/more than maxRecordBytes/);
+    w.histogram('h', [1, 2, 3], 7);
+    const big = { categories: [{ title: 'x'.repeat(2000), charts: [{ title: 'c', multiline: ['a'] }] }] };
+    expect(() => w.customScalars(big)).toThrow(/more than maxRecordBytes/);
+    w.customScalars({ categories: [{ title: 'x', charts: [{ title: 'c', multiline: ['a'] }] }] });
+    expect(() => w.hparams({ lr: 0.1, note: 'x'.repeat(2000) }, ['loss'])).toThrow(
+      /more than maxRecordBytes/,
+    );
+    w.hparams({ lr: 0.1 }, ['loss']); // not "already written"
+    await w.close();
+    const got = (await readBack(dir)).map((p) => [p.value.tag, p.step]);
+    expect(got).toEqual([
+      ['loss', 5],
+      ['notes', 5],
+      ['t0', 6],
+      ['t1', 6],
+      ['t2', 6],
+      ['h', 7],
+      ['custom_scalars__config__', 0],
+      ['_hparams_/experiment', 0],
+      ['_hparams_/session_start_info', 0],
+    ]);
+
+    // With onStepConflict 'skip', a call that throws counts no skipped point.
+    const s = new SummaryWriter(tempDir(), { onStepConflict: 'skip' });
+    s.scalar('a', 1, 5);
+    expect(() =>
+      s.scalars(
+        [
+          ['a', 1],
+          ['b', Symbol() as unknown as number],
+        ],
+        5,
+      ),
+    ).toThrow(/tag "b"/);
+    expect(s.skippedPoints).toBe(0);
+    s.scalars(
+      [
+        ['a', 1],
+        ['b', 2],
+      ],
+      5,
+    );
+    expect(s.skippedPoints).toBe(1);
+    await s.close();
+  });
+
   it('summaryFileWriter returns one writer per logdir, like tfjs-node', async () => {
     const dir = tempDir();
     const a = summaryFileWriter(dir);

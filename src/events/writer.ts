@@ -152,18 +152,25 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     return this.#closed;
   }
 
-  /** Serializes and buffers one event. Returns false if it was dropped because the buffer is full. */
-  writeEvent(event: EventInit): boolean {
-    return this.writePayload(Event.encode(event).finish());
+  /**
+   * Serializes and buffers one event. Returns false if it was dropped because the buffer is full.
+   * `what` names the event in errors (default "event").
+   */
+  writeEvent(event: EventInit, what?: string): boolean {
+    if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
+    return this.writePayload(Event.encode(event).finish(), what);
   }
 
-  /** Buffers one already-serialized Event. Returns false if it was dropped because the buffer is full. */
-  writePayload(payload: Uint8Array): boolean {
+  /**
+   * Buffers one already-serialized Event. Returns false if it was dropped because the buffer is full.
+   * Throws (and buffers nothing) if the writer is closed or the event exceeds maxRecordBytes.
+   */
+  writePayload(payload: Uint8Array, what = 'event'): boolean {
     if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
     const size = payload.length + RECORD_OVERHEAD;
     if (payload.length > this.#maxRecordBytes) {
       throw new RangeError(
-        `event of ${payload.length} bytes exceeds maxRecordBytes (${this.#maxRecordBytes})`,
+        `${what} is ${payload.length} bytes serialized, more than maxRecordBytes (${this.#maxRecordBytes})`,
       );
     }
     if (this.stats.bytesPending + size > this.#maxPendingBytes) {

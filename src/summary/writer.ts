@@ -92,6 +92,8 @@ export class SummaryWriter {
   readonly #onStepConflict: 'throw' | 'skip';
   readonly #lastStep = new Map<string, number>();
   readonly #warnedTags = new Set<string>();
+  /** Tags of the scalars() call in progress (reused to spare an allocation per call). */
+  readonly #seen = new Set<string>();
   #layoutStep = 0;
   #hparamsWritten = false;
 
@@ -146,8 +148,8 @@ export class SummaryWriter {
     } else throw new TypeError(`value must be a number, got ${value === null ? 'null' : typeof value}`);
     checkStep(step);
     checkDescription(description);
-    if (!this.#claimStep(tag, step)) return;
-    this.#write(step, scalarValue(tag, v, description));
+    if (!this.#admit(tag, step)) return;
+    this.#write(tag, step, scalarValue(tag, v, description), 'scalar');
   }
 
   /**
@@ -158,15 +160,43 @@ export class SummaryWriter {
   scalars(values: Iterable<readonly [string, number]>, step: number): void {
     this.#checkOpen('scalars');
     checkStep(step);
+    if (values === null || typeof (values as Partial<Iterable<unknown>>)?.[Symbol.iterator] !== 'function') {
+      throw new TypeError(
+        `values must be an iterable of [tag, value] pairs, got ${values === null ? 'null' : typeof values}`,
+      );
+    }
+    // Everything is checked before anything is recorded: a call that throws leaves no trace.
     const out: Array<readonly [string, number]> = [];
-    for (const [tag, value] of values) {
+    const skipped: Array<[string, string]> = [];
+    const seen = this.#seen;
+    seen.clear();
+    let i = 0;
+    for (const pair of values) {
+      if (pair === null || typeof pair !== 'object') {
+        throw new TypeError(`values[${i}] must be a [tag, value] pair`);
+      }
+      const tag = pair[0];
+      const value = pair[1];
       checkTag(tag);
       if (typeof value !== 'number')
         throw new TypeError(`value for tag "${tag}" must be a number, got ${typeof value}`);
-      // A copy: the iterable may hand out one array it refills for each pair.
-      if (this.#claimStep(tag, step)) out.push([tag, value]);
+      i++;
+      let conflict = this.#conflict(tag, step);
+      if (conflict === null && seen.has(tag)) {
+        conflict = `tag "${tag}" appears twice in one scalars() call at step ${step}; TensorBoard needs strictly increasing steps per tag`;
+      }
+      seen.add(tag);
+      if (conflict === null)
+        out.push([tag, value]); // a copy: the iterable may refill one array
+      else if (this.#onStepConflict === 'throw') throw new RangeError(conflict);
+      else skipped.push([tag, conflict]);
     }
-    if (out.length > 0) this.#events.writePayload(encodeScalarEvent(Date.now() / 1000, step, out));
+    if (out.length > 0) {
+      const payload = encodeScalarEvent(Date.now() / 1000, step, out);
+      const what = `scalars at step ${step} (${out.length} tags)`;
+      if (this.#events.writePayload(payload, what)) for (const [tag] of out) this.#lastStep.set(tag, step);
+    }
+    for (const [tag, msg] of skipped) this.#skip(tag, msg);
   }
 
   /**
@@ -195,7 +225,7 @@ export class SummaryWriter {
       max: h.max,
       buckets: h.buckets.length / 3,
     };
-    if (this.#claimStep(tag, step)) this.#write(step, histogramValue(tag, h, description));
+    if (this.#admit(tag, step)) this.#write(tag, step, histogramValue(tag, h, description), 'histogram');
     return summary;
   }
 
@@ -208,8 +238,8 @@ export class SummaryWriter {
     if (!markdown.isWellFormed()) throw new TypeError('markdown contains a lone surrogate');
     checkStep(step);
     checkDescription(description);
-    if (!this.#claimStep(tag, step)) return;
-    this.#write(step, textValue(tag, markdown, description));
+    if (!this.#admit(tag, step)) return;
+    this.#write(tag, step, textValue(tag, markdown, description), 'text');
   }
 
   /**
@@ -219,9 +249,8 @@ export class SummaryWriter {
   customScalars(layout: CustomScalarLayout): void {
     this.#checkOpen('customScalars');
     const value = customScalarsValue(layout);
-    const step = this.#layoutStep++;
-    this.#lastStep.set(CUSTOM_SCALARS_TAG, step);
-    this.#write(step, value);
+    const step = this.#layoutStep;
+    if (this.#write(CUSTOM_SCALARS_TAG, step, value, 'customScalars layout')) this.#layoutStep++;
   }
 
   /**
@@ -257,13 +286,16 @@ export class SummaryWriter {
       return metric;
     });
     if (this.#hparamsWritten) throw new Error(`hparams were already written for ${this.logdir}`);
-    this.#hparamsWritten = true;
     const now = Date.now() / 1000;
-    this.#events.writeEvent({
-      wallTime: now,
-      step: 0,
-      summary: { value: [hparamsExperimentValue(config, ms, now), hparamsSessionStartValue(config, now)] },
-    });
+    this.#events.writeEvent(
+      {
+        wallTime: now,
+        step: 0,
+        summary: { value: [hparamsExperimentValue(config, ms, now), hparamsSessionStartValue(config, now)] },
+      },
+      'hparams',
+    );
+    this.#hparamsWritten = true;
   }
 
   /** Marks the hparams session as ended (shown as its status in the HParams dashboard). */
@@ -293,28 +325,43 @@ export class SummaryWriter {
     if (this.#events.closed) throw closedError('SummaryWriter', this.logdir, `${what}()`);
   }
 
-  /** Records `step` as the tag's latest; false if the point must be skipped. */
-  #claimStep(tag: string, step: number): boolean {
+  /** Why a point at `step` cannot follow the tag's earlier points, or null if it can. */
+  #conflict(tag: string, step: number): string | null {
     const last = this.#lastStep.get(tag);
-    if (last !== undefined && step <= last) {
-      const what = step === last ? 'repeats' : 'goes back from';
-      const msg = `step ${step} for tag "${tag}" ${what} step ${last}; TensorBoard needs strictly increasing steps per tag`;
-      if (this.#onStepConflict === 'throw') throw new RangeError(msg);
-      this.skippedPoints++;
-      if (!this.#warnedTags.has(tag)) {
-        this.#warnedTags.add(tag);
-        process.emitWarning(`${msg}; point skipped (further skips for this tag are not shown)`, {
-          code: 'GRADWATCH_STEP',
-        });
-      }
-      return false;
-    }
-    this.#lastStep.set(tag, step);
-    return true;
+    if (last === undefined || step > last) return null;
+    const what = step === last ? 'repeats' : 'goes back from';
+    return `step ${step} for tag "${tag}" ${what} step ${last}; TensorBoard needs strictly increasing steps per tag`;
   }
 
-  #write(step: number, value: SummaryValueInit): void {
-    this.#events.writeEvent({ wallTime: Date.now() / 1000, step, summary: { value: [value] } });
+  /**
+   * True if a point at `step` may be written for `tag`. A conflicting step throws (onStepConflict
+   * 'throw') or is skipped and counted (returns false). Records nothing: the step is the tag's
+   * latest only once the point is written (see #write), so a write that throws leaves no trace.
+   */
+  #admit(tag: string, step: number): boolean {
+    const conflict = this.#conflict(tag, step);
+    if (conflict === null) return true;
+    if (this.#onStepConflict === 'throw') throw new RangeError(conflict);
+    this.#skip(tag, conflict);
+    return false;
+  }
+
+  #skip(tag: string, msg: string): void {
+    this.skippedPoints++;
+    if (!this.#warnedTags.has(tag)) {
+      this.#warnedTags.add(tag);
+      process.emitWarning(`${msg}; point skipped (further skips for this tag are not shown)`, {
+        code: 'GRADWATCH_STEP',
+      });
+    }
+  }
+
+  /** Writes one value as an event and, once it is buffered, records `step` as the tag's latest. */
+  #write(tag: string, step: number, value: SummaryValueInit, kind: string): boolean {
+    const event = { wallTime: Date.now() / 1000, step, summary: { value: [value] } };
+    if (!this.#events.writeEvent(event, `${kind} "${tag}" at step ${step}`)) return false;
+    this.#lastStep.set(tag, step);
+    return true;
   }
 }
 
