@@ -8,7 +8,7 @@
  * Exit codes: 0 success (analyze: nothing at or above --fail-on), 1 alerts at or above --fail-on,
  * 2 usage or read error.
  */
-import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
@@ -53,6 +53,28 @@ function progress(): { onProgress?: (done: number, total: number) => void; stop:
     stop: () => bar?.stop(),
   };
 }
+
+/** A file-system error as a few words: the code, and what it means for the commonest ones. */
+function fsReason(err: NodeJS.ErrnoException): string {
+  const meaning: Record<string, string> = {
+    ENOENT: 'its directory does not exist',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a component of the path is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+  };
+  const m = err.code ? meaning[err.code] : undefined;
+  return err.code ? `${err.code}${m ? ` (${m})` : ''}` : err.message;
+}
+
+/**
+ * Aborted when stdout's reader has gone (`gradwatch analyze runs | head`: EPIPE). Output stops there,
+ * and the command ends quietly with the exit code it would have had (watch stops following).
+ */
+const stdoutClosed = new AbortController();
 
 const RANK: Record<Level, number> = { clean: 0, ...SEVERITY_LEVEL };
 
@@ -141,6 +163,7 @@ export function program(): Command {
             const quit = () => stop.abort();
             process.once('SIGINT', quit);
             process.once('SIGTERM', quit);
+            stdoutClosed.signal.addEventListener('abort', quit, { once: true });
             let worst: Level = 'clean';
             process.stderr.write(`gradwatch: following ${logdir} (Ctrl-C to stop)\n`);
             await follow(logdir, {
@@ -191,7 +214,15 @@ export function program(): Command {
     .option('--run <glob>', 'only runs whose name matches')
     .option('--tag <regex>', 'only tags matching this regular expression', regex)
     .action(async (logdir: string, o: { format: ExportFormat; out?: string; run?: string; tag?: RegExp }) => {
-      const out = o.out ? createWriteStream(o.out) : process.stdout;
+      // The output is opened before anything is read, so a bad path fails at once, named.
+      const file = o.out
+        ? await open(o.out, 'w').catch((err: NodeJS.ErrnoException) => {
+            throw new Error(`cannot write ${o.out}: ${fsReason(err)}`);
+          })
+        : undefined;
+      const out = file ? file.createWriteStream() : process.stdout;
+      // A write error (a full disk) fails the export through exportLogdir; the listener keeps it handled.
+      if (file) out.on('error', () => undefined);
       const bar = progress();
       try {
         const r = await exportLogdir(logdir, o.format, out, {
@@ -202,12 +233,22 @@ export function program(): Command {
         for (const c of r.corrupt)
           process.stderr.write(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})\n`);
         for (const u of r.unreadable) process.stderr.write(`unreadable: ${u.path} (${u.error})\n`);
-        if (o.out) process.stderr.write(`gradwatch: wrote ${r.rows} rows to ${o.out}\n`);
+        if (file) {
+          out.end();
+          await finished(out).catch((err: NodeJS.ErrnoException) => {
+            throw new Error(`cannot write ${o.out}: ${fsReason(err)}`);
+          });
+          process.stderr.write(`gradwatch: wrote ${r.rows} rows to ${o.out}\n`);
+        }
+      } catch (err) {
+        if (file && (err as NodeJS.ErrnoException).syscall)
+          throw new Error(`cannot write ${o.out}: ${fsReason(err as NodeJS.ErrnoException)}`);
+        throw err;
       } finally {
         bar.stop();
-        if (o.out) {
-          (out as ReturnType<typeof createWriteStream>).end();
-          await finished(out);
+        if (file) {
+          if (!out.writableFinished) out.destroy();
+          await file.close().catch(() => undefined);
         }
       }
     });
@@ -215,6 +256,16 @@ export function program(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A closed pipe is reported as an 'error' event, not by write(): without a listener it would crash
+  // the process with a stack and exit 1, which means "alerts found".
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') {
+      process.stderr.write(`gradwatch: cannot write to stdout: ${fsReason(err)}\n`);
+      process.exitCode = 2;
+    }
+    stdoutClosed.abort();
+  });
+  process.stderr.on('error', () => undefined);
   try {
     await program().parseAsync(argv, { from: 'user' });
   } catch (err) {

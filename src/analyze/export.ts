@@ -56,16 +56,24 @@ export async function exportLogdir(
     const text = chunk.join('');
     chunk = [];
     size = 0;
+    // An output that failed or was closed (a full disk; a pipe whose reader exited: EPIPE) ends the
+    // export with its error, instead of waiting for a 'drain' that never comes.
+    const failed = () =>
+      out.errored ?? (out.destroyed ? new Error('the output was closed before the export finished') : null);
+    if (failed()) throw failed();
     if (!out.write(text))
       await new Promise<void>((resolve, reject) => {
-        const done = (err?: Error) => {
+        const done = (err?: Error | null) => {
           out.off('drain', done);
           out.off('error', done);
-          if (err) reject(err);
+          out.off('close', done);
+          const e = err ?? failed();
+          if (e) reject(e);
           else resolve();
         };
         out.once('drain', done);
         out.once('error', done);
+        out.once('close', done);
       });
   };
   const push = (line: string) => {

@@ -1,0 +1,82 @@
+/**
+ * The CLI's failures: one line naming the bad thing and the documented exit code, never a stack;
+ * an output closed early (`| head`) ends the command quietly with the code it would have had.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, exited, scalarEvent, spawnCli, writeEvents } from './analyze-helpers.js';
+import { tempDir } from './helpers.js';
+
+/** A stack trace's frame lines, which no failure may print. */
+const STACK = /^\s+at /m;
+
+async function smallLogdir(): Promise<string> {
+  const dir = tempDir();
+  await writeEvents(
+    join(dir, 'train'),
+    Array.from({ length: 30 }, (_, s) => scalarEvent(s + 1, [['batch_loss', 1 / (s + 1)]])),
+  );
+  return dir;
+}
+
+async function divergedLogdir(): Promise<string> {
+  const dir = tempDir();
+  await writeEvents(
+    join(dir, 'train'),
+    Array.from({ length: 30 }, (_, s) =>
+      scalarEvent(s + 1, [
+        ['batch_loss', s >= 25 ? Number.NaN : 1 / (s + 1)],
+        ['grad_norm', s === 20 ? 100 : 1 + 0.05 * Math.sin(s)],
+      ]),
+    ),
+  );
+  return dir;
+}
+
+/** Runs the CLI with its stdout already closed by the reader (`gradwatch ... | head` after head exits). */
+async function closedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnCli(args);
+  child.stdout.destroy();
+  return exited(child);
+}
+
+describe('an output closed early (| head)', () => {
+  it('ends quietly with the exit code the command would have had (issue 13 #13)', async () => {
+    const clean = await smallLogdir();
+    const diverged = await divergedLogdir();
+    const runs = await Promise.all([
+      closedStdout(['analyze', clean]),
+      closedStdout(['analyze', diverged]),
+      closedStdout(['analyze', diverged, '--fail-on', 'never']),
+      closedStdout(['analyze', diverged, '--format', 'json']),
+      closedStdout(['inspect', diverged]),
+      closedStdout(['export', diverged]),
+      closedStdout(['watch', diverged, '--interval', '50', '--fail-on', 'warning']),
+      closedStdout(['watch', diverged, '--interval', '50', '--fail-on', 'never']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 1, 0, 1, 0, 0, 1, 0]);
+    for (const r of runs) {
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    }
+  });
+});
+
+describe('export -o', () => {
+  it('names an output in a missing directory, or a directory, in one line and exits 2 (issue 13 #14)', async () => {
+    const dir = await smallLogdir();
+    const missing = join(dir, 'no', 'such', 'out.csv');
+    const a = await cli(['export', dir, '-o', missing]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).not.toMatch(STACK);
+    expect(a.stderr.trim().split('\n')).toEqual([expect.stringContaining(missing)]);
+    expect(a.stderr).toMatch(/ENOENT|does not exist/);
+    expect(existsSync(missing)).toBe(false);
+    const b = await cli(['export', dir, '-o', dir]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).not.toMatch(STACK);
+    expect(b.stderr.trim().split('\n')).toEqual([expect.stringContaining(dir)]);
+    expect(b.stderr).toMatch(/EISDIR|is a directory/);
+  });
+});
