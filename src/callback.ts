@@ -199,12 +199,20 @@ export class TensorBoardCallback extends Callback {
     const names = variableNames(model);
     // A Sequential trains through its inner LayersModel, which is the one whose isTraining flag fit sets.
     const inner = (model as unknown as { model?: { isTraining?: boolean; fit?: unknown } }).model;
-    const trainee = (inner && typeof inner.fit === 'function' ? inner : model) as { isTraining?: boolean };
+    const trainee = (inner && typeof inner.fit === 'function' ? inner : model) as {
+      isTraining?: boolean;
+      history?: unknown;
+    };
+    // This fit is running: the model trains, and with this fit's History (a fit started after one
+    // that threw sets isTraining again, with a new History).
+    const history = trainee.history;
+    const alive = () => trainee.isTraining !== false && trainee.history === history;
     const watcher = new Watcher(
       watcherOptionsFor(optimizer, o, {
         layerOf: (name) => names.layer.get(name) ?? name,
         tagName: (name) => names.tag.get(name) ?? name,
-        alive: () => trainee.isTraining !== false,
+        alive,
+        owner: 'tensorBoard()',
         stepsSeen: this.#stepsSeen,
         ...(this.#detector?.needsGate ? { gate: (c) => this.#gate(c, model) } : {}),
         ...(this.#zclip ? { zclipState: this.#zclip } : {}),
@@ -216,7 +224,7 @@ export class TensorBoardCallback extends Callback {
     this.#watchedModel = model;
     // A fit that throws never calls onTrainEnd; tfjs clears isTraining when it returns either way.
     this.#poll = setInterval(() => {
-      if (trainee.isTraining === false) void this.#endFit();
+      if (!alive()) void this.#endFit();
     }, FIT_END_POLL_MS);
     this.#poll.unref();
     this.#batchesSeen = Math.max(this.#batchesSeen, watcher.step);

@@ -94,6 +94,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   const autoclip = o.clip && 'autoclip' in o.clip ? new AutoClipState(o.clip.autoclip) : undefined;
   const watcher = new Watcher(
     watcherOptionsFor(optimizer, o, {
+      owner: 'watchOptimizer()',
       ...(zclip ? { zclipState: zclip } : {}),
       ...(autoclip ? { autoclipState: autoclip } : {}),
       layerOf: options.layerOf ?? layerFromVariableName,

@@ -6,8 +6,8 @@
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readSummaries, tensorBoard } from '../src/index.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
 import { suiteBackends, useBackend } from './backends.js';
 import { tempDir } from './helpers.js';
 
@@ -148,6 +148,87 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       // The optimizer is restored too.
       for (const k of ['applyGradients', 'minimize', 'computeGradients'])
         expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+  });
+
+  describe('one watch per optimizer', () => {
+    it('a fit that threw does not block a later fit with a new tensorBoard() callback', async () => {
+      const { x, y } = data();
+      const model = makeModel(7);
+      await expect(
+        model.fit(x, y, {
+          epochs: 1,
+          batchSize: 4,
+          verbose: 0,
+          callbacks: [tensorBoard(tempDir()), boomAt(1)],
+        }),
+      ).rejects.toThrow('boom');
+      // At once, before anything else used the optimizer.
+      const dir = tempDir();
+      await model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, callbacks: [tensorBoard(dir)] });
+      // The first fit applied 2 updates (its second batch threw after its update): steps go on from there.
+      expect(await steps(dir, 'train', 'grad_norm/global')).toEqual([3, 4, 5, 6]);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+
+    it('two gradwatch callbacks in one fit fail with an error that says so, and leave nothing behind', async () => {
+      const { x, y } = data();
+      const model = makeModel(9);
+      const train = (callbacks: tf.CustomCallbackArgs[] | tf.Callback[]) =>
+        model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, callbacks });
+      const err = await train([tensorBoard(tempDir()), tensorBoard(tempDir())]).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(Error);
+      const message = (err as Error).message;
+      expect(message).toMatch(/tensorBoard\(\): .*already watched by another tensorBoard\(\) callback/);
+      expect(message).toMatch(/one tensorBoard\(\) callback per fit/);
+      expect(message).not.toMatch(/unwatch/);
+      const dir = tempDir();
+      await train([tensorBoard(dir)]);
+      expect((await steps(dir, 'train', 'grad_norm/global')).length).toBe(2);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+
+    it('names what to do when watchOptimizer() and a callback meet on one optimizer', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { x, y } = data();
+      const model = makeModel(11);
+      const unwatch = watchOptimizer(model.optimizer, { logdir: tempDir() });
+      // A callback on an optimizer watchOptimizer() watches: await its unwatch() first.
+      await expect(
+        model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [tensorBoard(tempDir())] }),
+      ).rejects.toThrow(
+        /tensorBoard\(\): .*watched by watchOptimizer\(\); await the unwatch\(\) it returned/,
+      );
+      // A second watchOptimizer(): the same.
+      expect(() => watchOptimizer(model.optimizer, { logdir: tempDir() })).toThrow(
+        /watchOptimizer\(\): .*already watched by watchOptimizer\(\); await the unwatch\(\) it returned/,
+      );
+      await unwatch();
+      // watchOptimizer() while a callback's fit runs: after fit returns.
+      let inside: Error | undefined;
+      const probe = new tf.CustomCallback({
+        onBatchEnd: async () => {
+          try {
+            watchOptimizer(model.optimizer, { logdir: tempDir() });
+          } catch (e) {
+            inside ??= e as Error;
+          }
+        },
+      });
+      await model.fit(x, y, {
+        epochs: 1,
+        batchSize: 8,
+        verbose: 0,
+        callbacks: [tensorBoard(tempDir()), probe],
+      });
+      expect(inside?.message).toMatch(
+        /watchOptimizer\(\): .*watched by a tensorBoard\(\) callback while its fit runs; call watchOptimizer\(\) after fit returns/,
+      );
+      expect(inside?.message).not.toMatch(/unwatch/);
       model.dispose();
       tf.dispose([x, y]);
     });

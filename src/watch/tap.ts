@@ -34,15 +34,66 @@ export interface TapHooks {
 
 const TAPPED = Symbol.for('gradwatch.tapped');
 
-type Tappable = Optimizer & { [TAPPED]?: true };
+/** Who installed a tap: a clear error for a second watch of the optimizer, and a stale one replaced. */
+export interface TapOwner {
+  kind: 'tensorBoard()' | 'watchOptimizer()';
+  /**
+   * False once the owner is gone without restoring the optimizer (the fit of a callback threw, so
+   * its onTrainEnd never ran): a new watch of the optimizer then releases the stale tap.
+   */
+  alive?: () => boolean;
+  /** Restores the optimizer for a stale owner (what it queued stays its own to write or free). */
+  release: () => void;
+}
 
-/** Installs the tap; returns a function that restores the optimizer exactly as it was. */
-export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void {
+/** What the optimizer carries while tapped (an older gradwatch marked it with `true`). */
+type Mark = TapOwner | true;
+type Tappable = Optimizer & { [TAPPED]?: Mark };
+
+/** The error for a second watch, saying who holds the optimizer and what to do, for each kind. */
+function alreadyWatched(held: Mark, by: TapOwner['kind'] | undefined): Error {
+  const where = by ?? 'gradwatch';
+  const it = by === 'tensorBoard()' ? "the model's optimizer" : 'this optimizer';
+  if (held === true) {
+    return new Error(
+      `${where}: ${it} is already watched by another copy of gradwatch loaded in this process`,
+    );
+  }
+  if (held.kind === 'watchOptimizer()') {
+    const then =
+      by === 'tensorBoard()' ? 'before fitting with a tensorBoard() callback' : 'before watching it again';
+    return new Error(
+      `${where}: ${it} is already watched by watchOptimizer(); await the unwatch() it returned ${then}`,
+    );
+  }
+  if (by === 'tensorBoard()') {
+    return new Error(
+      `${where}: ${it} is already watched by another tensorBoard() callback whose fit is running ` +
+        '(two gradwatch callbacks in one fit, or two fits sharing one optimizer); pass one tensorBoard() ' +
+        'callback per fit: it logs the metrics and the gradient statistics both',
+    );
+  }
+  return new Error(
+    `${where}: ${it} is watched by a tensorBoard() callback while its fit runs; call watchOptimizer() ` +
+      'after fit returns, or let the callback log this training',
+  );
+}
+
+/**
+ * Installs the tap; returns a function that restores the optimizer exactly as it was. An optimizer
+ * has one tap at a time: a second one throws an error naming the first one's owner, unless that
+ * owner is gone (`alive()` false), whose tap is then released first.
+ */
+export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapOwner): () => void {
   if (!optimizer || typeof (optimizer as Partial<Optimizer>).applyGradients !== 'function') {
-    throw new TypeError('optimizer must be a tfjs Optimizer (an object with applyGradients)');
+    throw new TypeError(
+      `${owner?.kind ?? 'gradwatch'}: optimizer must be a tfjs Optimizer (an object with applyGradients), got ${describe(optimizer)}`,
+    );
   }
   const target = optimizer as Tappable;
-  if (target[TAPPED]) throw new Error('this optimizer is already watched by gradwatch; call unwatch() first');
+  const held = target[TAPPED];
+  if (held !== undefined && held !== true && held.alive && !held.alive()) held.release();
+  if (target[TAPPED] !== undefined) throw alreadyWatched(target[TAPPED]!, owner?.kind);
   const hadOwn = Object.hasOwn(target, 'applyGradients');
   const ownValue = hadOwn ? target.applyGradients : undefined;
   const original = target.applyGradients;
@@ -98,7 +149,8 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void 
   target.applyGradients = patched;
   target.minimize = patchedMinimize as Optimizer['minimize'];
   target.computeGradients = patchedCompute as Optimizer['computeGradients'];
-  target[TAPPED] = true;
+  const mark: Mark = owner ?? true;
+  target[TAPPED] = mark;
   const restore = <K extends 'applyGradients' | 'minimize' | 'computeGradients'>(
     key: K,
     ours: unknown,
@@ -114,6 +166,12 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks): () => void 
     restore('minimize', patchedMinimize, own.minimize !== undefined, own.minimize);
     restore('computeGradients', patchedCompute, own.computeGradients !== undefined, own.computeGradients);
     loss = undefined;
-    delete target[TAPPED];
+    if (target[TAPPED] === mark) delete target[TAPPED];
   };
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x !== 'object') return typeof x;
+  return (x as object).constructor?.name ? `a ${(x as object).constructor.name}` : 'an object';
 }

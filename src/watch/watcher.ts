@@ -49,7 +49,7 @@ import {
   type StepStats,
   type VariableInfo,
 } from './step-stats.js';
-import { type Gradient, tapOptimizer } from './tap.js';
+import { type Gradient, type TapOwner, tapOptimizer } from './tap.js';
 
 export interface WatcherOptions {
   /** Fixed interval of the detail statistics; undefined: chosen from `budget`. */
@@ -75,9 +75,12 @@ export interface WatcherOptions {
   firstStep: number;
   /**
    * Checked before each update: false means whoever attached the watcher is gone (a fit that threw
-   * never calls onTrainEnd), so the watcher detaches itself and the optimizer is restored.
+   * never calls onTrainEnd), so the watcher detaches itself and the optimizer is restored. A new
+   * watch of the optimizer checks it too, and then releases this one's tap.
    */
   alive?: () => boolean;
+  /** Who attaches the watcher, named in the error a second watch of the optimizer gets. */
+  owner?: TapOwner['kind'];
   /** Called after a step's statistics were queued (watchOptimizer uses it to drain in the background). */
   onQueued?: () => void;
   /** Clip the gradients before every update. */
@@ -162,7 +165,7 @@ export function watcherOptionsFor(
     Partial<
       Pick<
         WatcherOptions,
-        'alive' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName' | 'reads'
+        'alive' | 'owner' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName' | 'reads'
       >
     > & {
       /** Steps already seen (skipped updates do not advance the optimizer's counter). */
@@ -236,10 +239,19 @@ export class Watcher {
   /** Starts watching `optimizer`. */
   attach(optimizer: tf.Optimizer): void {
     if (this.#restore) throw new Error('Watcher is already attached');
-    this.#restore = tapOptimizer(optimizer, {
-      before: (grads, loss) => this.#before(grads, loss),
-      after: (grads, skipped) => this.#after(grads, skipped),
-    });
+    const o = this.#options;
+    this.#restore = tapOptimizer(
+      optimizer,
+      {
+        before: (grads, loss) => this.#before(grads, loss),
+        after: (grads, skipped) => this.#after(grads, skipped),
+      },
+      {
+        kind: o.owner ?? 'watchOptimizer()',
+        ...(o.alive ? { alive: o.alive } : {}),
+        release: () => this.detach(),
+      },
+    );
   }
 
   /** Stops watching and restores the optimizer. Queued statistics stay until drain(). */
