@@ -6,7 +6,8 @@
  *   export <logdir>    every point in long form, as CSV or JSON Lines
  *   watch <logdir>     follow a live logdir and print alerts as they appear (= analyze --follow)
  * Exit codes: 0 success (analyze: nothing at or above --fail-on), 1 alerts at or above --fail-on,
- * 2 usage or read error.
+ * 2 usage or read error, 3 nothing to analyse or export (no event files, no run matching --run, no
+ * value matching --tag: a wrong path in CI must not pass as clean).
  */
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -76,6 +77,9 @@ function fsReason(err: NodeJS.ErrnoException): string {
  */
 const stdoutClosed = new AbortController();
 
+/** Exit code when a logdir (after --run and --tag) holds nothing to analyse or export. */
+const NOTHING_FOUND = 3;
+
 const RANK: Record<Level, number> = { clean: 0, ...SEVERITY_LEVEL };
 
 function exitCodeFor(report: AnalysisReport, failOn: 'warning' | 'error' | 'never'): number {
@@ -96,6 +100,11 @@ export function program(): Command {
   const cmd = new Command('gradwatch')
     .description('TensorBoard logs for TensorFlow.js: inspect, analyze and export logdirs')
     .version(pkg.version, '-v, --version')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 clean, 1 alerts at or above --fail-on, 2 usage or read error,\n' +
+        '3 nothing to analyse or export (no event files, or nothing matching --run/--tag).',
+    )
     .showHelpAfterError()
     .exitOverride();
   let code = 0;
@@ -192,8 +201,12 @@ export function program(): Command {
           }
           const render =
             o.format === 'json' ? renderJson : o.format === 'markdown' ? renderMarkdown : renderText;
-          process.stdout.write(render(report));
           code = exitCodeFor(report, o.failOn);
+          if (report.nothingFound) {
+            code = NOTHING_FOUND;
+            process.stderr.write(`gradwatch: nothing to analyse: ${report.nothingFound}\n`);
+          }
+          process.stdout.write(render(report));
         },
       );
   analyzeCmd(
@@ -233,6 +246,10 @@ export function program(): Command {
         for (const c of r.corrupt)
           process.stderr.write(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})\n`);
         for (const u of r.unreadable) process.stderr.write(`unreadable: ${u.path} (${u.error})\n`);
+        if (r.nothingFound) {
+          code = NOTHING_FOUND;
+          process.stderr.write(`gradwatch: nothing to export: ${r.nothingFound}\n`);
+        }
         if (file) {
           out.end();
           await finished(out).catch((err: NodeJS.ErrnoException) => {

@@ -63,6 +63,36 @@ describe('an output closed early (| head)', () => {
   });
 });
 
+describe('nothing to analyse', () => {
+  it('says so and exits 3, whatever --fail-on says, for an empty logdir or filters that match nothing (issue 13 #15)', async () => {
+    const empty = tempDir();
+    const dir = await smallLogdir();
+    const cases: Array<[string[], RegExp]> = [
+      [['analyze', empty], /no event files under /],
+      [['analyze', empty, '--fail-on', 'warning'], /no event files under /],
+      [['analyze', empty, '--format', 'markdown', '--fail-on', 'never'], /no event files under /],
+      [['analyze', dir, '--run', 'nomatch/*'], /no run matches 'nomatch\/\*' \(1 run found: train\)/],
+      [['analyze', dir, '--tag', '^nomatch$'], /no tag matches \/\^nomatch\$\/ in 1 run/],
+      [['export', empty], /no event files under /],
+      [['export', dir, '--run', 'x'], /no run matches 'x'/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(args)));
+    results.forEach((r, i) => {
+      const [args, message] = cases[i]!;
+      expect({ args, code: r.code }).toEqual({ args, code: 3 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(STACK);
+      if (args[0] === 'analyze') {
+        expect(r.stdout).not.toMatch(/overall: OK|✅/);
+        expect(r.stdout).toMatch(/NOTHING FOUND/);
+      }
+    });
+    const json = await cli(['analyze', empty, '--format', 'json']);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout).nothingFound).toMatch(/no event files under /);
+  });
+});
+
 describe('export -o', () => {
   it('names an output in a missing directory, or a directory, in one line and exits 2 (issue 13 #14)', async () => {
     const dir = await smallLogdir();

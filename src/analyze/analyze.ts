@@ -8,7 +8,7 @@ import type { DetectorOptions } from '../detect/options.js';
 import { type Alert, type LayerRecord, RULES, type RuleName, type StepRecord } from '../detect/types.js';
 import { RunCollector, type TagSummary } from './collect.js';
 import { Downsampler, resample } from './downsample.js';
-import { type LoadOptions, type LogdirProblems, scanLogdir } from './load.js';
+import { type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
 import { assignRoles, layerOfVariable, type SeriesRoles } from './series.js';
 import type { StepSeries } from './step-series.js';
 
@@ -58,6 +58,11 @@ export interface AnalysisReport extends LogdirProblems {
   bytes: number;
   runs: RunReport[];
   level: Level;
+  /**
+   * Set when there was nothing to analyse: no event files, no run matching the run glob, or no value
+   * matching the tag filter (the CLI then exits 3, whatever --fail-on says: a wrong path is not "OK").
+   */
+  nothingFound?: string;
 }
 
 export interface AnalyzeOptions extends LoadOptions {
@@ -80,9 +85,16 @@ export async function analyze(logdir: string, options: AnalyzeOptions = {}): Pro
       current = null; // the run's data can go: memory stays bounded by one run
     },
   );
-  const { runs: _runs, ...rest } = problems;
+  const { runs, allRuns, discovered, points, ...rest } = problems;
   const level = worst([...reports.map((r) => r.level), rest.corrupt.length > 0 ? 'warning' : 'clean']);
-  return { logdir, ...rest, runs: reports, level };
+  const why = nothingFound(
+    logdir,
+    options,
+    { discovered, points },
+    runs.map((r) => r.name),
+    allRuns,
+  );
+  return { logdir, ...rest, runs: reports, level, ...(why === undefined ? {} : { nothingFound: why }) };
 }
 
 function worst(levels: Level[]): Level {

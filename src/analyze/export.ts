@@ -9,13 +9,15 @@
  * with = + - @, a tab or CR) get a leading '.
  */
 import type { Writable } from 'node:stream';
-import { type LoadOptions, type LogdirProblems, scanLogdir } from './load.js';
+import { type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
 export interface ExportResult extends LogdirProblems {
   rows: number;
   bytes: number;
+  /** Why nothing was exported (no runs, none matching the run glob, no tag matching), if so. */
+  nothingFound?: string;
 }
 
 const CSV_HEADER = 'run,tag,kind,step,wall_time,value,bucket_left,bucket_right\n';
@@ -119,6 +121,13 @@ export async function exportLogdir(
     },
   );
   await write();
-  const { runs: _runs, ...rest } = result;
-  return { ...rest, rows };
+  const { runs, allRuns, discovered, points, ...rest } = result;
+  const why = nothingFound(
+    logdir,
+    options,
+    { discovered, points },
+    runs.map((r) => r.name),
+    allRuns,
+  );
+  return { ...rest, rows, ...(why === undefined ? {} : { nothingFound: why }) };
 }

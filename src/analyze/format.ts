@@ -48,7 +48,7 @@ export function renderText(r: AnalysisReport): string {
   ];
   for (const run of r.runs) out.push('', ...runText(run));
   out.push('', ...problemsText(r));
-  out.push(`overall: ${LEVEL_WORD[r.level]}`);
+  out.push(r.nothingFound ? `overall: NOTHING FOUND: ${r.nothingFound}` : `overall: ${LEVEL_WORD[r.level]}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -117,10 +117,13 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderMarkdown(r: AnalysisReport): string {
   const icon = { clean: '✅', warning: '⚠️', error: '❌' } as const;
   const out = [
-    `## gradwatch analyze: ${icon[r.level]} ${LEVEL_WORD[r.level]}`,
+    r.nothingFound
+      ? '## gradwatch analyze: ❔ NOTHING FOUND'
+      : `## gradwatch analyze: ${icon[r.level]} ${LEVEL_WORD[r.level]}`,
     '',
     `\`${r.logdir}\`: ${r.runs.length} run${r.runs.length === 1 ? '' : 's'}, ${(r.bytes / 1e6).toFixed(1)} MB`,
     '',
+    ...(r.nothingFound ? [`Nothing found: ${r.nothingFound}.`, ''] : []),
     '| run | steps | loss | gradient norm | alerts | verdict |',
     '|---|---|---|---|---:|---|',
   ];

@@ -93,6 +93,35 @@ export function tagMatcher(tag: RegExp | undefined): ((tag: string) => boolean) 
   return (t) => re.test(t);
 }
 
+/** What a scan found before and after its filters, to say why nothing was found. */
+export interface ScanCounts {
+  /** Runs in the logdir, before the run filter. */
+  discovered: number;
+  /** Summary values read, after both filters. */
+  points: number;
+}
+
+/**
+ * Why a scan found nothing to analyse or export (no runs, no run matching the glob, no value matching
+ * the tag filter), or undefined when it found something. A wrong path must not pass as "all clear".
+ */
+export function nothingFound(
+  logdir: string,
+  options: Pick<LoadOptions, 'run' | 'tag'>,
+  counts: ScanCounts,
+  runNames: readonly string[],
+  allNames: readonly string[],
+): string | undefined {
+  if (counts.points > 0) return undefined;
+  const list = (names: readonly string[]) =>
+    `${names.length} run${names.length === 1 ? '' : 's'} found: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}`;
+  if (counts.discovered === 0) return `no event files under ${logdir}`;
+  if (runNames.length === 0) return `no run matches '${options.run}' (${list(allNames)})`;
+  const n = `${runNames.length} run${runNames.length === 1 ? '' : 's'}`;
+  if (options.tag) return `no tag matches ${options.tag} in ${n}`;
+  return `no summaries in ${n} (${runNames.slice(0, 5).join(', ')}${runNames.length > 5 ? ', ...' : ''})`;
+}
+
 class ConsumerError extends Error {
   constructor(cause: unknown) {
     super('consumer failed', { cause });
@@ -105,7 +134,15 @@ export async function scanLogdir(
   options: LoadOptions,
   visit: (run: string, step: number, wallTime: number, value: ReturnType<ValueDecoder['decode']>) => void,
   onRun?: (run: { name: string; files: string[] }, events: number) => void,
-): Promise<LogdirProblems & { bytes: number; runs: Array<{ name: string; files: string[] }> }> {
+): Promise<
+  LogdirProblems &
+    ScanCounts & {
+      bytes: number;
+      runs: Array<{ name: string; files: string[] }>;
+      /** Names of every run in the logdir, before the run filter. */
+      allRuns: string[];
+    }
+> {
   const { runs: all, unreadable } = await discoverRuns(logdir);
   const runFilter = options.run === undefined ? null : globToRegExp(options.run);
   const runs = runFilter ? all.filter((r) => runFilter.test(r.name)) : all;
@@ -128,6 +165,7 @@ export async function scanLogdir(
   }
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   let done = 0;
+  let points = 0;
   for (const run of runs) {
     const decoder = new ValueDecoder();
     let events = 0;
@@ -142,6 +180,7 @@ export async function scanLogdir(
             const wallTime = event.wallTime ?? 0;
             for (const v of event.summary.value ?? []) {
               if (tagFilter && !tagFilter(v.tag ?? '')) continue;
+              points++;
               visit(run.name, step, wallTime, decoder.decode(v));
             }
           }
@@ -169,7 +208,14 @@ export async function scanLogdir(
     }
     onRun?.(run, events);
   }
-  return { ...problems, bytes: total, runs };
+  return {
+    ...problems,
+    bytes: total,
+    runs,
+    allRuns: all.map((r) => r.name),
+    discovered: all.length,
+    points,
+  };
 }
 
 export async function loadLogdir(logdir: string, options: LoadOptions = {}): Promise<LoadedLogdir> {
@@ -228,7 +274,7 @@ export async function loadLogdir(logdir: string, options: LoadOptions = {}): Pro
       r.events = events;
     },
   );
-  const { runs: _runs, ...rest } = result;
+  const { runs: _runs, allRuns: _all, discovered: _d, points: _p, ...rest } = result;
   return {
     logdir,
     runs: [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
