@@ -195,6 +195,8 @@ export class TensorBoardCallback extends Callback {
     const optimizer = model.optimizer as Optimizer | undefined;
     if (!optimizer) throw new Error('tensorBoard(): the model must be compiled (it has no optimizer)');
     this.#detach();
+    // 'stop' stopped the fit it happened in; this one starts afresh.
+    this.#detector?.resume();
     const o = this.#options;
     const names = variableNames(model);
     // A Sequential trains through its inner LayersModel, which is the one whose isTraining flag fit sets.

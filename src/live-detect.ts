@@ -29,8 +29,8 @@ export interface DetectOptions extends DetectorOptions {
   /**
    * What to do when a rule fires, for all rules or per rule (default 'warn'). 'skip' drops the step's
    * update (rules decided before the update: gradients and loss); 'stop' stops training (in fit:
-   * model.stopTraining; with watchOptimizer: no further updates), before the offending update when
-   * the rule is decided before it.
+   * model.stopTraining, for the current fit only, as TerminateOnNaN does; with watchOptimizer: no
+   * further updates), before the offending update when the rule is decided before it.
    */
   actions?: AlertAction | Partial<Record<RuleName, AlertAction>>;
   /** Called for every alert, inside the training step for gradient rules; may return an action. */
@@ -65,7 +65,7 @@ export class LiveDetector {
   #lastGated = Number.NEGATIVE_INFINITY;
   #toldWhere = false;
   #quiet: ReadonlyArray<readonly [string, number]> | undefined;
-  /** Set once an alert's action was 'stop'. */
+  /** Set once an alert's action was 'stop' (until `resume()`). */
   stopped = false;
   readonly needsGate: boolean;
 
@@ -85,6 +85,14 @@ export class LiveDetector {
     // 'stop' is gated too: stopping before the update keeps the weights finite (and a custom loop
     // has no fit to stop, so there the gate is what refuses the updates).
     this.needsGate = onAlert !== undefined || RULES.some((r) => this.#actions[r] !== 'warn');
+  }
+
+  /**
+   * Forgets a 'stop': a stop ends the current fit only (like TerminateOnNaN), so the callback
+   * resumes at the start of each fit. The rules' state (baselines, bursts) carries over.
+   */
+  resume(): void {
+    this.stopped = false;
   }
 
   /** Inside the step, before the update: observe its gradient half and decide whether to apply it. */

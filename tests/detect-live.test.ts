@@ -148,6 +148,30 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       expect((m.optimizer as unknown as { iterations: number }).iterations).toBe(5);
       tf.dispose([x, y]);
     });
+    it("'stop' stops the current fit only, like TerminateOnNaN: a later fit of the same callback trains in full", async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const dir = tempDir();
+      const m = model();
+      const { x, y } = data();
+      const clean = m.getWeights().map((w) => w.clone());
+      const iterations = () => (m.optimizer as unknown as { iterations: number }).iterations;
+      const cb = tensorBoard(dir, { detect: { actions: { non_finite_grad: 'stop' } } });
+      await m.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, callbacks: [cb, poisonH2(m, 2)] });
+      expect(iterations()).toBe(2);
+      m.setWeights(clean);
+      const batches: number[] = [];
+      const counter = new tf.CustomCallback({ onBatchEnd: async (b) => void batches.push(b) });
+      await m.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, callbacks: [cb, counter] });
+      expect(batches).toHaveLength(16);
+      expect(iterations()).toBe(18);
+      expect(m.getWeights().every((w) => w.isFinite().all().dataSync()[0] === 1)).toBe(true);
+      const { scalars } = await points(dir);
+      // Steps 1-2 applied, step 3 stopped before its update, then the second fit's 16 steps.
+      expect(scalars.get('train:grad_norm/global')!.map(([s]) => s)).toEqual(
+        Array.from({ length: 19 }, (_, i) => i + 1),
+      );
+      tf.dispose([x, y, ...clean]);
+    });
   });
 
   describe('detector in watchOptimizer', () => {
