@@ -5,6 +5,7 @@ import {
   discoverRuns,
   EventFileCorruptError,
   EventFileReader,
+  type EventFileReaderOptions,
   EventFileWriter,
   readLogdir,
 } from '../src/events/index.js';
@@ -102,6 +103,30 @@ describe('EventFileReader', () => {
     ]);
     expect(r.problems[1]!.skippedBytes).toBe(len);
     expect(r.problems[2]!.skippedBytes).toBe(8);
+  });
+
+  it('validates its options, naming the option and the value (issue 13 #21)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'events.out.tfevents.opts');
+    writeFileSync(path, Buffer.concat([record(1), record(2)]));
+    const make = (o: unknown) => () => new EventFileReader(path, o as EventFileReaderOptions);
+    expect(make({ chunkBytes: 0 })).toThrow(
+      new RangeError('chunkBytes must be an integer from 1 to 1073741824, got 0'),
+    );
+    expect(make({ chunkBytes: -1 })).toThrow(/chunkBytes .* got -1/);
+    expect(make({ chunkBytes: '1' })).toThrow(new TypeError('chunkBytes must be a number, got string "1"'));
+    expect(make({ chunkBytes: 1.5 })).toThrow(/chunkBytes .* got 1.5/);
+    expect(make({ maxRecordBytes: Number.NaN })).toThrow(/maxRecordBytes must be an integer .* got NaN/);
+    expect(make({ maxRecordBytes: -5 })).toThrow(/maxRecordBytes .* got -5/);
+    expect(make({ offset: -1 })).toThrow(
+      new RangeError('offset must be a non-negative safe integer, got -1'),
+    );
+    expect(make({ offset: '0' })).toThrow(/offset must be a number, got string "0"/);
+    expect(make({ onCorrupt: 'ignore' })).toThrow(/onCorrupt must be 'throw' or 'skip', got "ignore"/);
+    expect(make(null)).toThrow(/options must be an object, got null/);
+    expect(() => new EventFileReader('')).toThrow(/path must be a non-empty string, got ""/);
+    // The smallest chunk still reads everything (one byte at a time).
+    expect(await steps(new EventFileReader(path, { chunkBytes: 1 }))).toEqual([1, 2]);
   });
 
   it('never sizes a buffer from a huge length field', async () => {

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EventFileReader, EventFileWriter, EventWriterError, eventFileName } from '../src/events/index.js';
+import {
+  EventFileReader,
+  EventFileWriter,
+  type EventFileWriterOptions,
+  EventWriterError,
+  eventFileName,
+} from '../src/events/index.js';
 import { int64ToNumber } from '../src/proto/index.js';
 import { tempDir } from './helpers.js';
 
@@ -167,6 +173,38 @@ describe('EventFileWriter', () => {
     expect(() => new EventFileWriter(dir, { flushMillis: 0 })).toThrow(/flushMillis/);
     expect(() => new EventFileWriter(dir, { maxQueue: 1.5 })).toThrow(/maxQueue/);
     expect(() => new EventFileWriter(dir, { filenameSuffix: '/x' })).toThrow(/filenameSuffix/);
+  });
+
+  it('validates the type and range of every option, and refuses unknown ones (issue 13 #21)', async () => {
+    const dir = tempDir();
+    const make = (o: unknown) => () => new EventFileWriter(dir, o as EventFileWriterOptions);
+    // A timer of 2^31 ms or more fires after 1 ms in Node: such an interval is refused.
+    expect(make({ flushMillis: 2 ** 31 })).toThrow(
+      new RangeError('flushMillis must be an integer from 1 to 2147483647 (about 24.8 days), got 2147483648'),
+    );
+    expect(make({ flushMillis: Number.POSITIVE_INFINITY })).toThrow(/flushMillis .* got Infinity/);
+    expect(make({ flushMillis: '50' })).toThrow(
+      new TypeError('flushMillis must be a number, got string "50"'),
+    );
+    expect(make({ maxQueue: -1 })).toThrow(/maxQueue must be a positive integer, got -1/);
+    expect(make({ maxPendingBytes: Number.NaN })).toThrow(/maxPendingBytes .* got NaN/);
+    expect(make({ maxRecordBytes: 0 })).toThrow(/maxRecordBytes .* got 0/);
+    expect(make({ host: 5 })).toThrow(new TypeError('host must be a string, got number 5'));
+    expect(make({ host: '' })).toThrow(/host must be a non-empty string/);
+    expect(make({ filenameSuffix: 3 })).toThrow(/filenameSuffix must be a string, got number 3/);
+    expect(make({ flushMilis: 50 })).toThrow(
+      new TypeError(
+        'unknown option "flushMilis" (did you mean "flushMillis"?); EventFileWriter knows: flushMillis, maxQueue, filenameSuffix, maxPendingBytes, maxRecordBytes, host',
+      ),
+    );
+    expect(make(null)).toThrow(/options must be an object, got null/);
+    expect(make(5)).toThrow(/options must be an object, got number/);
+    // The largest interval is accepted, and its timer does not fire early.
+    const w = new EventFileWriter(dir, { flushMillis: 2 ** 31 - 1 });
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(w.path)).toBe(false);
+    await w.close();
   });
 
   it('keeps the file byte-identical to what it reported', async () => {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EventWriterError } from '../src/events/index.js';
-import { readSummaries, SummaryWriter, summaryFileWriter } from '../src/index.js';
+import { readSummaries, SummaryWriter, type SummaryWriterOptions, summaryFileWriter } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
 beforeAll(async () => {
@@ -227,6 +227,27 @@ describe('SummaryWriter', () => {
     );
     expect(s.skippedPoints).toBe(1);
     await s.close();
+  });
+
+  it('refuses unknown or mistyped options, naming them (issue 13 #21)', () => {
+    const dir = tempDir();
+    const make = (o: unknown) => () => new SummaryWriter(dir, o as SummaryWriterOptions);
+    expect(make({ flushMilis: 50 })).toThrow(
+      new TypeError(
+        'unknown option "flushMilis" (did you mean "flushMillis"?); SummaryWriter knows: onStepConflict, flushMillis, maxQueue, filenameSuffix, maxPendingBytes, maxRecordBytes, host',
+      ),
+    );
+    expect(make({ onStepconflict: 'skip' })).toThrow(
+      /unknown option "onStepconflict" \(did you mean "onStepConflict"\?\)/,
+    );
+    expect(make({ verbose: true })).toThrow(/^unknown option "verbose"; SummaryWriter knows: /);
+    expect(make({ host: 5 })).toThrow(new TypeError('host must be a string, got number 5'));
+    expect(make({ flushMillis: 2 ** 31 })).toThrow(/flushMillis must be an integer from 1 to 2147483647/);
+    expect(make({ onStepConflict: 'ignore' })).toThrow(
+      /onStepConflict must be 'throw' or 'skip', got "ignore"/,
+    );
+    expect(make(null)).toThrow(/options must be an object, got null/);
+    expect(() => summaryFileWriter(dir, 0)).toThrow(/maxQueue must be a positive integer, got 0/);
   });
 
   it('summaryFileWriter returns one writer per logdir, like tfjs-node', async () => {

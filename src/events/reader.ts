@@ -12,6 +12,9 @@
 import { open } from 'node:fs/promises';
 import { Event, type EventMessage, ProtoReader, type ProtoReaderInstance } from '../proto/index.js';
 import { parseRecord, RECORD_OVERHEAD } from '../tfrecord/index.js';
+import { describeValue, intOption, typeAndValue } from './writer.js';
+
+const MAX_CHUNK_BYTES = 2 ** 30;
 
 export interface EventFileReaderOptions {
   /** 'throw' (default) stops at the first damaged record; 'skip' records it in `problems` and goes on. */
@@ -73,15 +76,26 @@ export class EventFileReader {
   readonly #chunkBytes: number;
 
   constructor(path: string, options: EventFileReaderOptions = {}) {
-    if (typeof path !== 'string' || path.length === 0) throw new TypeError('path must be a non-empty string');
+    if (typeof path !== 'string' || path.length === 0) {
+      throw new TypeError(`path must be a non-empty string, got ${describeValue(path)}`);
+    }
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`EventFileReader options must be an object, got ${typeAndValue(options)}`);
+    }
     this.path = path;
-    this.offset = options.offset ?? 0;
+    this.offset = intOption('offset', options.offset, 0, 0);
     this.#onCorrupt = options.onCorrupt ?? 'throw';
     if (this.#onCorrupt !== 'throw' && this.#onCorrupt !== 'skip') {
-      throw new TypeError(`onCorrupt must be 'throw' or 'skip', got ${String(options.onCorrupt)}`);
+      throw new TypeError(`onCorrupt must be 'throw' or 'skip', got ${describeValue(options.onCorrupt)}`);
     }
-    this.#maxRecordBytes = options.maxRecordBytes ?? 64 * 1024 * 1024;
-    this.#chunkBytes = options.chunkBytes ?? 128 * 1024;
+    this.#maxRecordBytes = intOption(
+      'maxRecordBytes',
+      options.maxRecordBytes,
+      64 * 1024 * 1024,
+      1,
+      2 ** 32 - 1,
+    );
+    this.#chunkBytes = intOption('chunkBytes', options.chunkBytes, 128 * 1024, 1, MAX_CHUNK_BYTES);
   }
 
   /**

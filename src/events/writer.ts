@@ -76,12 +76,90 @@ const CHUNK_BYTES = 64 * 1024;
 const HIGH_WATER_BYTES = 1024 * 1024;
 const FILE_VERSION = 'brain.Event:2';
 
-function validatePositiveInt(name: string, v: number | undefined, dflt: number): number {
+/** The longest interval a Node timer takes: a longer one fires after 1 ms (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The largest payload a TFRecord length can give without its high word (which readers cap anyway). */
+const MAX_RECORD_BYTES = 2 ** 32 - 1;
+
+/** The names EventFileWriterOptions may have, in the order they are listed in errors. */
+export const EVENT_FILE_WRITER_OPTIONS: readonly string[] = [
+  'flushMillis',
+  'maxQueue',
+  'filenameSuffix',
+  'maxPendingBytes',
+  'maxRecordBytes',
+  'host',
+];
+
+/** A value as an error message shows it: numbers and short strings as they are, objects by kind. */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v;
+}
+
+/** A value's type and value for "must be a number, got string "5""-style messages. */
+export function typeAndValue(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? `${typeof v} ${describeValue(v)}`
+    : describeValue(v);
+}
+
+/** An integer option from `min` to `max`; undefined gives `dflt`. */
+export function intOption(
+  name: string,
+  v: unknown,
+  dflt: number,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+  note = '',
+): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
-    throw new RangeError(`${name} must be a positive integer, got ${String(v)}`);
+  if (typeof v !== 'number') throw new TypeError(`${name} must be a number, got ${typeAndValue(v)}`);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? min === 1
+          ? 'a positive integer'
+          : min === 0
+            ? 'a non-negative safe integer'
+            : `an integer of at least ${min}`
+        : `an integer from ${min} to ${max}${note}`;
+    throw new RangeError(`${name} must be ${range}, got ${describeValue(v)}`);
   }
   return v;
+}
+
+/**
+ * Checks that `options` is an object (or undefined) whose keys are all in `known`; an unknown key
+ * (a typo would otherwise be ignored silently) throws a TypeError naming it and the known ones.
+ */
+export function checkOptionNames(options: unknown, kind: string, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`${kind} options must be an object, got ${typeAndValue(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
+    throw new TypeError(
+      `unknown option ${JSON.stringify(key)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; ${kind} knows: ${known.join(', ')}`,
+    );
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 export class EventFileWriter extends EventEmitter implements ExitFlushable {
@@ -122,20 +200,44 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     super();
     if (typeof logdir !== 'string' || logdir.length === 0) {
       throw new TypeError(
-        `logdir must be a non-empty string, got ${typeof logdir === 'string' ? '""' : typeof logdir}`,
+        `logdir must be a non-empty string, got ${typeof logdir === 'string' ? '""' : describeValue(logdir)}`,
       );
     }
     if (logdir.includes('\0')) throw new TypeError('logdir must not contain a NUL character');
-    this.#flushMillis = validatePositiveInt('flushMillis', options.flushMillis, 2000);
-    this.#maxQueue = validatePositiveInt('maxQueue', options.maxQueue, 10_000);
-    this.#maxPendingBytes = validatePositiveInt('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
-    this.#maxRecordBytes = validatePositiveInt('maxRecordBytes', options.maxRecordBytes, 64 * 1024 * 1024);
+    checkOptionNames(options, 'EventFileWriter', EVENT_FILE_WRITER_OPTIONS);
+    this.#flushMillis = intOption(
+      'flushMillis',
+      options.flushMillis,
+      2000,
+      1,
+      MAX_TIMER_MS,
+      ' (about 24.8 days)',
+    );
+    this.#maxQueue = intOption('maxQueue', options.maxQueue, 10_000);
+    this.#maxPendingBytes = intOption('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
+    this.#maxRecordBytes = intOption(
+      'maxRecordBytes',
+      options.maxRecordBytes,
+      64 * 1024 * 1024,
+      1,
+      MAX_RECORD_BYTES,
+    );
     const suffix = options.filenameSuffix ?? '';
-    if (typeof suffix !== 'string' || /[/\\\0]/.test(suffix)) {
-      throw new TypeError('filenameSuffix must be a string without path separators or NUL');
+    if (typeof suffix !== 'string') {
+      throw new TypeError(`filenameSuffix must be a string, got ${typeAndValue(suffix)}`);
+    }
+    if (/[/\\\0]/.test(suffix)) {
+      throw new TypeError(
+        `filenameSuffix must be a string without path separators or NUL, got ${describeValue(suffix)}`,
+      );
     }
     this.#suffix = suffix;
-    this.#host = options.host;
+    const host = options.host;
+    if (host !== undefined && typeof host !== 'string') {
+      throw new TypeError(`host must be a string, got ${typeAndValue(host)}`);
+    }
+    if (host === '') throw new TypeError('host must be a non-empty string, got ""');
+    this.#host = host;
     this.logdir = resolve(logdir);
     this.#path = this.#newPath();
     this.#timer = setInterval(() => this.#backgroundFlush(), this.#flushMillis);

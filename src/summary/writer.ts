@@ -10,7 +10,7 @@
  * counted in `skippedPoints` and reported once per tag through a process warning.
  */
 import { EventFileWriter, type EventFileWriterOptions, type EventFileWriterStats } from '../events/index.js';
-import { closedError } from '../events/writer.js';
+import { checkOptionNames, closedError, describeValue, EVENT_FILE_WRITER_OPTIONS } from '../events/writer.js';
 import type { SummaryValueInit } from '../proto/index.js';
 import {
   computeHistogram,
@@ -39,6 +39,8 @@ export interface SummaryWriterOptions extends EventFileWriterOptions {
   /** What to do with a repeated or decreasing step for a tag. Default 'throw'. */
   onStepConflict?: 'throw' | 'skip';
 }
+
+const SUMMARY_WRITER_OPTIONS: readonly string[] = ['onStepConflict', ...EVENT_FILE_WRITER_OPTIONS];
 
 /** The part of a tfjs Tensor the writer uses (duck-typed, so no tfjs import is needed). */
 export interface TensorLike {
@@ -98,9 +100,10 @@ export class SummaryWriter {
   #hparamsWritten = false;
 
   constructor(logdir: string, options: SummaryWriterOptions = {}) {
-    const { onStepConflict = 'throw', ...fileOptions } = options;
+    checkOptionNames(options, 'SummaryWriter', SUMMARY_WRITER_OPTIONS);
+    const { onStepConflict = 'throw', ...fileOptions } = options ?? {};
     if (onStepConflict !== 'throw' && onStepConflict !== 'skip') {
-      throw new TypeError(`onStepConflict must be 'throw' or 'skip', got ${String(onStepConflict)}`);
+      throw new TypeError(`onStepConflict must be 'throw' or 'skip', got ${describeValue(onStepConflict)}`);
     }
     this.#onStepConflict = onStepConflict;
     this.#events = new EventFileWriter(logdir, fileOptions);
