@@ -115,7 +115,7 @@ export class TensorBoardCallback extends Callback {
       throw new TypeError(`${where}: model must be a tfjs LayersModel`);
     }
     this.#explicitModel = options.model;
-    this.#extraHparams = options.hparams ?? {};
+    this.#extraHparams = options.hparams === undefined ? {} : checkHparams(options.hparams, where);
     const detect = options.detect ?? true;
     if (typeof detect !== 'boolean' && (detect === null || typeof detect !== 'object')) {
       throw new TypeError(`${where}: detect must be true, false or an object`);
@@ -452,6 +452,38 @@ function layerMap(model: LayersModel): Map<string, string> {
   };
   visit(model.layers, '');
   return out;
+}
+
+/**
+ * Validates `hparams` when the callback is created: the HParams record is written at train begin,
+ * where one bad value would lose the whole record (it is checked again by the writer).
+ */
+function checkHparams(h: unknown, where: string): Record<string, HParamValue> {
+  const what = (v: unknown) =>
+    v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v}`;
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) {
+    throw new TypeError(`${where}: hparams must be an object of names to values, got ${what(h)}`);
+  }
+  for (const [k, v] of Object.entries(h)) {
+    if (k.length === 0) throw new TypeError(`${where}: hparams has an empty name`);
+    if (!k.isWellFormed()) {
+      throw new TypeError(`${where}: hparams name ${JSON.stringify(k)} contains a lone surrogate`);
+    }
+    if (typeof v === 'string') {
+      if (!v.isWellFormed()) throw new TypeError(`${where}: hparams.${k} contains a lone surrogate`);
+      continue;
+    }
+    if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) continue;
+    const got = typeof v === 'number' || v === undefined ? String(v) : what(v);
+    throw new TypeError(`${where}: hparams.${k} must be a string, a boolean or a finite number, got ${got}`);
+  }
+  return { ...(h as Record<string, HParamValue>) };
 }
 
 function learningRateOf(optimizer: unknown): number | undefined {

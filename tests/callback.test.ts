@@ -321,6 +321,32 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       );
     });
 
+    it('checks hparams when the callback is created, naming the bad key or value', () => {
+      const bad: Array<[unknown, RegExp]> = [
+        [{ lr: Number.NaN }, /hparams\.lr must be a string, a boolean or a finite number, got NaN/],
+        [{ lr: Number.POSITIVE_INFINITY }, /hparams\.lr must be .* got Infinity/],
+        [{ layers: [64, 32] }, /hparams\.layers must be .* got an array/],
+        [{ opt: { name: 'adam' } }, /hparams\.opt must be .* got an object/],
+        [{ seed: 1n }, /hparams\.seed must be .* got a bigint/],
+        [{ note: undefined }, /hparams\.note must be .* got undefined/],
+        [{ '': 1 }, /hparams has an empty name/],
+        [{ 'bad\ud800': 1 }, /hparams name "bad\\ud800" contains a lone surrogate/],
+        [{ tag: 'x\udc00' }, /hparams\.tag contains a lone surrogate/],
+        ['adam', /hparams must be an object of names to values, got a string/],
+        [['adam'], /hparams must be an object of names to values, got an array/],
+        [null, /hparams must be an object of names to values, got null/],
+      ];
+      for (const [hparams, message] of bad) {
+        expect(
+          () => tensorBoard('/tmp/x', { hparams: hparams as Record<string, number> }),
+          String(hparams),
+        ).toThrow(message);
+      }
+      expect(() =>
+        tensorBoard('/tmp/x', { hparams: { lr: 0.1, units: 64, opt: 'adam', bn: true } }),
+      ).not.toThrow();
+    });
+
     it('fails clearly on a model that was not compiled', async () => {
       const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });
       const cb = tensorBoard(tempDir());

@@ -314,6 +314,16 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       expect(() => tensorBoard('/tmp/x', { clip: { autoclip: { history: 1.5 } } })).toThrow(
         /history must be a positive integer/,
       );
+      // A ring of 3e8 norms ran the heap out: the history is bounded, and the error names the bound.
+      for (const history of [3e8, 100_001]) {
+        expect(() => tensorBoard('/tmp/x', { clip: { autoclip: { history } } })).toThrow(
+          /clip\.autoclip\.history must be at most 100000 norms.*got 100001|clip\.autoclip\.history must be at most 100000 norms.*got 300000000/,
+        );
+        expect(() =>
+          watchOptimizer(tf.train.sgd(0.1), { logdir: '/tmp/x', clip: { autoclip: { history } } }),
+        ).toThrow(/watchOptimizer\(\): clip\.autoclip\.history must be at most 100000/);
+      }
+      expect(() => tensorBoard('/tmp/x', { clip: { autoclip: { history: 100_000 } } })).not.toThrow();
     });
   });
 });

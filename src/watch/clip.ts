@@ -34,9 +34,15 @@ export interface AgcOptions {
 export interface AutoClipOptions {
   /** Percentile of the history used as the threshold. Default 10, as the paper recommends. */
   percentile?: number;
-  /** Norms kept (a ring buffer on the device). Default 1000. */
+  /** Norms kept (a ring buffer on the device), at most MAX_AUTOCLIP_HISTORY. Default 1000. */
   history?: number;
 }
+
+/**
+ * The most norms AutoClip keeps: every step takes a percentile over all of them (a sort on the host,
+ * a top-k on the device), and the ring lives on both, so its size is time and memory at every step.
+ */
+export const MAX_AUTOCLIP_HISTORY = 100_000;
 
 export type ClipConfig =
   | { globalNorm: number }
@@ -180,6 +186,11 @@ function checkAutoClip(a: unknown, where: string): ClipConfig {
   const h = ao.history;
   if (h !== undefined && !(typeof h === 'number' && Number.isSafeInteger(h) && h >= 1)) {
     throw new RangeError(`${where}: clip.autoclip.history must be a positive integer, got ${String(h)}`);
+  }
+  if (h !== undefined && h > MAX_AUTOCLIP_HISTORY) {
+    throw new RangeError(
+      `${where}: clip.autoclip.history must be at most ${MAX_AUTOCLIP_HISTORY} norms (the percentile is taken over all of them at every step), got ${h}`,
+    );
   }
   return { autoclip: ao as AutoClipOptions };
 }
