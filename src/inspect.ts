@@ -2,6 +2,8 @@
  * `gradwatch inspect`: a summary of what a logdir holds, read with the streaming reader (damaged
  * records are skipped and listed with file and byte offset, torn tails noted).
  */
+
+import { isWallTime } from './analyze/collect.js';
 import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
 import { int64ToNumber } from './proto/index.js';
 import { ValueDecoder } from './summary/decode.js';
@@ -20,8 +22,11 @@ export interface RunInspection {
   run: string;
   files: number;
   events: number;
+  /** The span of the wall times that are dates (see invalidWallTimes). */
   firstWallTime: number | null;
   lastWallTime: number | null;
+  /** Events whose wall time is set but is not a date (Infinity, NaN, 1e20): left out of the span. */
+  invalidWallTimes: number;
   tags: TagInspection[];
 }
 
@@ -45,18 +50,18 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
       events: 0,
       firstWallTime: null,
       lastWallTime: null,
+      invalidWallTimes: 0,
       tags: [],
     };
     for (const file of run.files) {
       const reader = new EventFileReader(file, { onCorrupt: 'skip' });
       for await (const { event } of reader.events()) {
         r.events++;
-        if (event.wallTime) {
-          r.firstWallTime =
-            r.firstWallTime === null ? event.wallTime : Math.min(r.firstWallTime, event.wallTime);
-          r.lastWallTime =
-            r.lastWallTime === null ? event.wallTime : Math.max(r.lastWallTime, event.wallTime);
-        }
+        const wallTime = event.wallTime ?? 0;
+        if (isWallTime(wallTime)) {
+          r.firstWallTime = r.firstWallTime === null ? wallTime : Math.min(r.firstWallTime, wallTime);
+          r.lastWallTime = r.lastWallTime === null ? wallTime : Math.max(r.lastWallTime, wallTime);
+        } else if (wallTime !== 0) r.invalidWallTimes++;
         const step = int64ToNumber(event.step);
         for (const v of event.summary?.value ?? []) {
           const d = decoder.decode(v);
@@ -89,6 +94,10 @@ export function renderInspection(x: LogdirInspection): string {
         ? `, ${new Date(r.firstWallTime * 1000).toISOString()} .. ${new Date(r.lastWallTime * 1000).toISOString()}`
         : '';
     lines.push('', `run ${r.run}: ${r.files} file(s), ${r.events} event(s)${span}`);
+    if (r.invalidWallTimes > 0)
+      lines.push(
+        `  ${r.invalidWallTimes} event(s) with a wall time that is not a date (left out of the span)`,
+      );
     const width = Math.max(3, ...r.tags.map((t) => t.tag.length));
     for (const t of r.tags) {
       const last = t.last === null ? '' : `  last=${t.last}`;

@@ -3,11 +3,12 @@
  * own writer, and the CLI run as a child process.
  */
 import { execFile, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Long from 'long';
-import { EventFileWriter } from '../src/events/writer.js';
-import type { EventInit, SummaryValueInit } from '../src/proto/index.js';
+import { Event, type EventInit, type SummaryValueInit } from '../src/proto/index.js';
+import { frameRecord } from '../src/tfrecord/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const CLI = ['--import', 'tsx', join(ROOT, 'src/cli.ts')];
@@ -49,12 +50,19 @@ export function int64(v: number | string | bigint): Long {
   return Long.fromString(String(v));
 }
 
-/** Writes events as they are, one file in `dir`. Returns the file's path. */
-export async function writeEvents(dir: string, events: EventInit[]): Promise<string> {
-  const w = new EventFileWriter(dir);
-  for (const e of events) w.writeEvent(e);
-  await w.close();
-  return w.path;
+/**
+ * Writes exactly these events (no file_version record added) as one event file in `dir`, framed by
+ * the project's TFRecord framing. Returns the file's path.
+ */
+export async function writeEvents(
+  dir: string,
+  events: EventInit[],
+  name = 'events.out.tfevents.1.test',
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, name);
+  await writeFile(path, Buffer.concat(events.map((e) => frameRecord(Event.encode(e).finish()))));
+  return path;
 }
 
 /** A simple_value scalar summary value. */

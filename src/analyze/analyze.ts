@@ -32,7 +32,10 @@ export interface RunReport {
   run: string;
   events: number;
   steps: { first: number; last: number } | null;
+  /** The span of the wall times that are dates (see invalidWallTimes). */
   wallTime: { first: number; last: number } | null;
+  /** Events whose wall time is set but is not a date (Infinity, NaN, 1e20): left out of the span. */
+  invalidWallTimes?: number;
   tags: { scalars: number; histograms: number; texts: number; other: number };
   loss?: SeriesTrend;
   gradients?: SeriesTrend & {
@@ -79,9 +82,11 @@ export async function analyze(logdir: string, options: AnalyzeOptions = {}): Pro
       if (current?.name !== run) current = new RunCollector(run);
       current.add(step, wallTime, value);
     },
-    (run, events) => {
+    (run, events, invalidWallTimes) => {
       const c: RunCollector = current?.name === run.name ? current : new RunCollector(run.name);
-      reports.push(reportRun(c, events, options.detector));
+      const report = reportRun(c, events, options.detector);
+      if (invalidWallTimes > 0) report.invalidWallTimes = invalidWallTimes;
+      reports.push(report);
       current = null; // the run's data can go: memory stays bounded by one run
     },
   );

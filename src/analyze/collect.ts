@@ -24,6 +24,17 @@ export interface TagSummary {
   kept?: StepSeries;
 }
 
+/** The largest time a JavaScript Date holds: 8.64e15 ms after the epoch (the year 275760). */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * Whether an event's wall time is a date: finite, after the epoch and within what a Date holds.
+ * Infinity, NaN and values like 1e20 are not; 0 means the writer left it unset.
+ */
+export function isWallTime(t: number): boolean {
+  return Number.isFinite(t) && t > 0 && t <= MAX_DATE_SECONDS;
+}
+
 /** Scalar tags whose every value is kept (they may feed the detector). */
 const KEEP = /norm|loss|ratio|^(alerts|clip|nonfinite)\//i;
 /^(grad_norm|weight_norm|update_ratio|nonfinite|alerts|clip|grad_2\.0_norm)(\/|$)|loss|grad(ient)?[-_ ]?norm/i;
@@ -44,7 +55,7 @@ export class RunCollector {
 
   add(step: number, wallTime: number, v: DecodedValue): void {
     this.points++;
-    if (wallTime > 0) {
+    if (isWallTime(wallTime)) {
       if (wallTime < this.firstWallTime) this.firstWallTime = wallTime;
       if (wallTime > this.lastWallTime) this.lastWallTime = wallTime;
     }

@@ -28,10 +28,11 @@ export function sparkline(values: readonly number[]): string {
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '';
-  const h = Math.floor(seconds / 3600);
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = Math.round(seconds % 60);
-  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
+  return d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
 function series(label: string, t: SeriesTrend): string {
@@ -66,6 +67,8 @@ function runText(run: RunReport): string[] {
   lines.push(
     `  ${span}${time}; ${run.events} events; tags: ${t.scalars} scalar, ${t.histograms} histogram, ${t.texts} text${t.other ? `, ${t.other} other` : ''}`,
   );
+  if (run.invalidWallTimes)
+    lines.push(`  ${run.invalidWallTimes} events with a wall time that is not a date (left out of the span)`);
   if (run.loss) lines.push(`  ${series('loss', run.loss)}`);
   const g = run.gradients;
   if (g) {

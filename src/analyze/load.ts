@@ -9,6 +9,7 @@ import { discoverRuns } from '../events/logdir.js';
 import { EventFileReader } from '../events/reader.js';
 import { int64ToNumber } from '../proto/index.js';
 import { ValueDecoder } from '../summary/decode.js';
+import { isWallTime } from './collect.js';
 
 export interface ScalarSeries {
   tag: string;
@@ -133,7 +134,8 @@ export async function scanLogdir(
   logdir: string,
   options: LoadOptions,
   visit: (run: string, step: number, wallTime: number, value: ReturnType<ValueDecoder['decode']>) => void,
-  onRun?: (run: { name: string; files: string[] }, events: number) => void,
+  /** After each run: its events, and how many of them have a wall time that is not a date. */
+  onRun?: (run: { name: string; files: string[] }, events: number, invalidWallTimes: number) => void,
 ): Promise<
   LogdirProblems &
     ScanCounts & {
@@ -169,15 +171,17 @@ export async function scanLogdir(
   for (const run of runs) {
     const decoder = new ValueDecoder();
     let events = 0;
+    let invalidWallTimes = 0;
     for (const file of run.files) {
       const reader = new EventFileReader(file, { onCorrupt: 'skip' });
       try {
         for await (const batch of reader.eventBatches()) {
           for (const { event } of batch) {
             events++;
+            const wallTime = event.wallTime ?? 0;
+            if (wallTime !== 0 && !isWallTime(wallTime)) invalidWallTimes++;
             if (!event.summary) continue;
             const step = int64ToNumber(event.step);
-            const wallTime = event.wallTime ?? 0;
             for (const v of event.summary.value ?? []) {
               if (tagFilter && !tagFilter(v.tag ?? '')) continue;
               points++;
@@ -206,7 +210,7 @@ export async function scanLogdir(
       done += sizes.get(file) ?? 0;
       options.onProgress?.(done, total);
     }
-    onRun?.(run, events);
+    onRun?.(run, events, invalidWallTimes);
   }
   return {
     ...problems,
