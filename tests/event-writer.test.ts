@@ -103,11 +103,49 @@ describe('EventFileWriter', () => {
     expect(() => w.writeEvent({ step: 2 })).toThrow(EventWriterError);
   });
 
+  it('refuses a logdir that is a file, saying so once, clearly (issue 13 #28)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const errors: unknown[] = [];
+    for (const logdir of [file, join(file, 'train')]) {
+      try {
+        new EventFileWriter(logdir);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBeInstanceOf(EventWriterError);
+    expect((errors[0] as EventWriterError).code).toBe('ENOTDIR');
+    expect((errors[0] as Error).message).toBe(`logdir ${file} is a file, not a directory`);
+    expect((errors[1] as Error).message).toBe(
+      `logdir ${join(file, 'train')} cannot be created: ${file} is a file, not a directory`,
+    );
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
+  it('says clearly when the logdir became a file after the writer was made (issue 13 #28)', async () => {
+    const dir = tempDir();
+    const logdir = join(dir, 'run');
+    const w = new EventFileWriter(logdir);
+    const errors: Error[] = [];
+    w.on('error', (e) => errors.push(e));
+    writeFileSync(logdir, 'x');
+    w.writeEvent({ wallTime: 1, step: 1 });
+    await expect(w.flush()).rejects.toThrow(`logdir ${logdir} is a file, not a directory`);
+    expect(errors.map((e) => e.message)).toEqual([
+      `writing ${w.path} failed: logdir ${logdir} is a file, not a directory`,
+    ]);
+    expect((errors[0] as EventWriterError).code).toBe('ENOTDIR');
+    await w.close().catch(() => {});
+  });
+
   it('reports an unusable logdir through flush(), close() and the error event, without throwing', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'not-a-dir');
-    writeFileSync(blocker, 'x');
     const w = new EventFileWriter(join(blocker, 'run'));
+    writeFileSync(blocker, 'x'); // after the constructor, which would refuse it
     const errors: Error[] = [];
     w.on('error', (e) => errors.push(e));
     w.writeEvent({ wallTime: 1, step: 1 });
@@ -122,8 +160,8 @@ describe('EventFileWriter', () => {
   it('recovers once the logdir becomes writable: buffered records are written', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'later');
-    writeFileSync(blocker, 'x');
     const w = new EventFileWriter(join(blocker, 'run'));
+    writeFileSync(blocker, 'x');
     w.on('error', () => {});
     for (let i = 0; i < 3; i++) w.writeEvent({ wallTime: 1, step: i });
     await expect(w.flush()).rejects.toThrow();
@@ -155,8 +193,8 @@ describe('EventFileWriter', () => {
   it('drops and counts records beyond maxPendingBytes while the disk refuses', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'f');
-    writeFileSync(blocker, 'x');
     const w = new EventFileWriter(join(blocker, 'run'), { maxPendingBytes: 1000 });
+    writeFileSync(blocker, 'x');
     const errors: Error[] = [];
     w.on('error', (e) => errors.push(e));
     let accepted = 0;

@@ -15,7 +15,7 @@
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Event, type EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
 import { type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
@@ -150,6 +150,34 @@ export function checkOptionNames(options: unknown, kind: string, known: readonly
   }
 }
 
+/**
+ * If `logdir` cannot be a directory because it, or the nearest of its ancestors that exists, is not
+ * a directory, the error that says so (code ENOTDIR); otherwise null.
+ */
+export function notADirectory(logdir: string): EventWriterError | null {
+  for (let p = logdir; ; ) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Anything but "missing" (no permission, a loop): the write will report what happens.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return null;
+    }
+    if (st) {
+      if (st.isDirectory()) return null;
+      const msg =
+        p === logdir
+          ? `logdir ${logdir} is a file, not a directory`
+          : `logdir ${logdir} cannot be created: ${p} is a file, not a directory`;
+      return new EventWriterError(msg, logdir, undefined, 'ENOTDIR');
+    }
+    const parent = dirname(p);
+    if (parent === p) return null;
+    p = parent;
+  }
+}
+
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -239,6 +267,9 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     if (host === '') throw new TypeError('host must be a non-empty string, got ""');
     this.#host = host;
     this.logdir = resolve(logdir);
+    // Refused here, once, rather than as a failed write at every flush: nothing could ever be written.
+    const notDir = notADirectory(this.logdir);
+    if (notDir) throw notDir;
     this.#path = this.#newPath();
     this.#timer = setInterval(() => this.#backgroundFlush(), this.#flushMillis);
     this.#timer.unref();
@@ -436,6 +467,8 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
 
   async #open(): Promise<FileHandle> {
     await mkdir(this.logdir, { recursive: true }).catch(async (err: NodeJS.ErrnoException) => {
+      // A file where the logdir or one of its parents should be: say that, not "EEXIST: mkdir".
+      if (err.code === 'EEXIST' || err.code === 'ENOTDIR') throw notADirectory(this.logdir) ?? err;
       // Node's recursive mkdir reports ENOENT for a directory it cannot create on a read-only
       // filesystem; one plain mkdir of the last level gives the real reason (EROFS, EACCES).
       if (err.code !== 'ENOENT') throw err;
