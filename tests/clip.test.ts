@@ -3,7 +3,7 @@
  * learning rate 1 the weight change is exactly the gradient the optimizer applied.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
 import type { ClipConfig } from '../src/watch/clip.js';
 import { suiteBackends, useBackend } from './backends.js';
@@ -327,3 +327,43 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
     });
   });
 });
+
+describe.each([...suiteBackends(), 'wasm'])(
+  'non-finite gradients under clipping, on the %s backend',
+  (backend) => {
+    beforeAll(() => useBackend(backend));
+    afterAll(() => useBackend('cpu'));
+
+    // d/dw sum(w * c) = c: a NaN and an infinite gradient element, next to finite ones.
+    const grads = [
+      [3, Number.NaN, -0.2],
+      [Number.POSITIVE_INFINITY, -4, 0.5],
+    ];
+
+    it('by value: stay NaN and infinite (wasm clamped NaN to the lower bound), finite elements are clamped', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { applied, logged } = await step(grads, { value: 1 });
+      expect(applied[0]).toEqual([1, Number.NaN, expect.closeTo(-0.2, 6)]);
+      expect(applied[1]).toEqual([Number.POSITIVE_INFINITY, -1, 0.5]);
+      // Clamped: 3 and -4 (the non-finite elements pass through).
+      expect(logged.get('clip/fraction_clipped')).toBeCloseTo(2 / 6, 6);
+      vi.restoreAllMocks();
+    });
+
+    for (const clip of [
+      { globalNorm: 1 },
+      { norm: 1 },
+      { zclip: {} },
+      { agc: {} },
+      { autoclip: {} },
+    ] as ClipConfig[]) {
+      it(`by ${Object.keys(clip)[0]}: stay non-finite`, async () => {
+        vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const { applied } = await step(grads, clip);
+        expect(Number.isFinite(applied[0]![1]!)).toBe(false);
+        expect(Number.isFinite(applied[1]![0]!)).toBe(false);
+        vi.restoreAllMocks();
+      });
+    }
+  },
+);

@@ -6,9 +6,10 @@
  * - `globalNorm`: scale every gradient by min(1, max / ||g||) with ||g|| the norm of all gradients
  *   together (PyTorch clip_grad_norm_, Keras global_clipnorm);
  * - `norm`: the same per variable (Keras `clipnorm`, which is per tensor);
- * - `value`: clamp every element to [-value, value] (Keras `clipvalue`).
- * A non-finite norm gives a NaN scale, so non-finite gradients stay non-finite (as in PyTorch), where
- * the watch's counts and the detector see them.
+ * - `value`: clamp every finite element to [-value, value] (Keras `clipvalue`).
+ * A non-finite norm gives a NaN scale, and value mode leaves NaN and ±Inf elements as they are, so
+ * non-finite gradients stay non-finite on every backend, where the watch's counts and the detector
+ * see them.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -251,7 +252,8 @@ export interface ClipResult {
 
 /**
  * Clips `grads` given each one's L2 norm (`norms`, a [V] tensor from the watch's statistics, so the
- * norms are not computed twice; 0 where there is no gradient). The global norm is taken as
+ * norms are not computed twice; 0 where there is no gradient). `finite[i]`, when given and true,
+ * says gradient i is known to hold no NaN or ±Inf (value mode then skips its non-finite guard). The global norm is taken as
  * m * sqrt(sum((n / m)²)) with m the largest norm, so that it stays finite in float32 when the sum
  * of squares would not (norms above 1.8e19): clipping then scales the gradients down as it should.
  */
@@ -262,6 +264,7 @@ export function clipGradients(
   zstate?: ZClipState,
   weights?: Array<tf.Tensor | undefined>,
   astate?: AutoClipState,
+  finite?: ReadonlyArray<boolean>,
 ): ClipResult {
   let info!: tf.Tensor1D;
   const out = tf.tidy(() => {
@@ -383,11 +386,28 @@ export function clipGradients(
       head = scales;
       post.push(tf.sum(tf.square(tf.mul(norms, scales))) as tf.Scalar);
     } else {
+      // Only finite elements are clamped: a NaN or ±Inf passes through, so it stays visible to the
+      // watch, the detector and the user (backends differ: wasm's clipByValue turns NaN into -value,
+      // every backend turns ±Inf into ±value). Where the caller knows a gradient is all finite (its
+      // sum of squares is), a plain clamp does.
       const v = c.value;
-      clipped = grads.map((g) => (g ? tf.clipByValue(g, -v, v) : undefined));
-      head = tf.stack(
-        grads.map((g) => (g ? tf.sum(tf.cast(tf.greater(tf.abs(g), v), 'float32')) : tf.scalar(0))),
-      ) as tf.Tensor1D;
+      const counts: tf.Scalar[] = [];
+      clipped = grads.map((g, i) => {
+        if (!g) {
+          counts.push(tf.scalar(0));
+          return undefined;
+        }
+        const clamped = tf.clipByValue(g, -v, v);
+        const over = tf.greater(tf.abs(g), v);
+        if (finite?.[i]) {
+          counts.push(tf.sum(tf.cast(over, 'float32')));
+          return clamped;
+        }
+        const ok = tf.isFinite(g);
+        counts.push(tf.sum(tf.cast(tf.logicalAnd(ok, over), 'float32')));
+        return tf.where(ok, clamped, g);
+      });
+      head = tf.stack(counts) as tf.Tensor1D;
       post.push(tf.addN(clipped.map((g) => (g ? tf.sum(tf.square(g)) : tf.scalar(0)))) as tf.Scalar);
     }
     info = tf.keep(tf.concat([head, tf.reshape(post[0]!, [1])]) as tf.Tensor1D);

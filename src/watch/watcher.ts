@@ -487,6 +487,8 @@ export class Watcher {
       // Only AGC needs the weights; skip the lookups on every other step.
       'agc' in c ? grads.map((g) => this.#variable(g.name)) : undefined,
       o.autoclipState,
+      // A finite sum of squares on the host: no NaN or ±Inf in the gradient.
+      sync ? tensors.map((t, i) => !t || Number.isFinite((p.sumSq as Float64Array)[i]!)) : undefined,
     );
     norms.dispose();
     let info: ArrayLike<number> | tf.Tensor = r.info;
