@@ -17,7 +17,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { type AnalysisReport, analyze, type Level } from './analyze/analyze.js';
 import { type ExportFormat, exportLogdir } from './analyze/export.js';
 import { follow } from './analyze/follow.js';
-import { renderJson, renderMarkdown, renderText } from './analyze/format.js';
+import { jsonReplacer, renderJson, renderMarkdown, renderText } from './analyze/format.js';
 import { alertLine } from './detect/explain.js';
 import { SEVERITY_LEVEL } from './detect/types.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
@@ -119,7 +119,9 @@ export function program(): Command {
     .option('--json', 'print JSON instead of text')
     .action(async (logdir: string, o: { json?: boolean }) => {
       const report = await inspectLogdir(logdir);
-      process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : renderInspection(report));
+      process.stdout.write(
+        o.json ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspection(report),
+      );
     });
 
   const analyzeCmd = (name: string, description: string, followDefault: boolean) =>

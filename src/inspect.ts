@@ -4,16 +4,17 @@
  */
 
 import { isWallTime } from './analyze/collect.js';
+import { exactStep, type Step } from './analyze/step.js';
 import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
-import { int64ToNumber } from './proto/index.js';
 import { ValueDecoder } from './summary/decode.js';
 
 export interface TagInspection {
   tag: string;
   kind: string;
   points: number;
-  firstStep: number;
-  lastStep: number;
+  /** Exact: a bigint beyond 2^53 (TensorBoard's steps are int64), a decimal string in JSON. */
+  firstStep: Step;
+  lastStep: Step;
   /** Last scalar value (null for other kinds). */
   last: number | null;
 }
@@ -62,7 +63,7 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
           r.firstWallTime = r.firstWallTime === null ? wallTime : Math.min(r.firstWallTime, wallTime);
           r.lastWallTime = r.lastWallTime === null ? wallTime : Math.max(r.lastWallTime, wallTime);
         } else if (wallTime !== 0) r.invalidWallTimes++;
-        const step = int64ToNumber(event.step);
+        const step = exactStep(event.step);
         for (const v of event.summary?.value ?? []) {
           const d = decoder.decode(v);
           const kind = d.kind === 'other' ? d.plugin : d.kind;
@@ -72,8 +73,8 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
             tags.set(d.tag, t);
           }
           t.points++;
-          t.firstStep = Math.min(t.firstStep, step);
-          t.lastStep = Math.max(t.lastStep, step);
+          if (step < t.firstStep) t.firstStep = step;
+          if (step > t.lastStep) t.lastStep = step;
           if (d.kind === 'scalar') t.last = d.value;
         }
       }

@@ -4,11 +4,14 @@
  * symlink chains.
  */
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze/analyze.js';
-import { renderText } from '../src/analyze/format.js';
+import { exportLogdir } from '../src/analyze/export.js';
+import { follow } from '../src/analyze/follow.js';
+import { renderJson, renderText } from '../src/analyze/format.js';
 import { inspectLogdir, renderInspection } from '../src/inspect.js';
-import { cli, scalarEvent, writeEvents } from './analyze-helpers.js';
+import { cli, int64, scalarEvent, writeEvents } from './analyze-helpers.js';
 import { tempDir } from './helpers.js';
 
 const T0 = 1_700_000_000;
@@ -44,3 +47,88 @@ describe('wall times that are not dates (issue 13 #9)', () => {
     expect(out).toContain('5 events with a wall time that is not a date');
   });
 });
+
+describe('steps beyond 2^53 (issue 13 #8)', () => {
+  const MAX = 2n ** 63n - 1n;
+  async function hugeSteps(): Promise<string> {
+    const dir = tempDir();
+    await writeEvents(join(dir, 'run'), [
+      ...Array.from({ length: 40 }, (_, s) =>
+        scalarEvent(s + 1, [
+          ['batch_loss', 1 / (s + 1)],
+          ['grad_norm', s === 30 ? 80 : 1 + 0.05 * Math.sin(s)],
+        ]),
+      ),
+      scalarEvent(int64(MAX - 1n), [['batch_loss', 0.25]]),
+      scalarEvent(int64(MAX), [['batch_loss', 0.5]]),
+      scalarEvent(int64(-(2n ** 60n)), [['batch_loss', 0.75]]),
+    ]);
+    return dir;
+  }
+
+  it('keeps them exact in analyze, inspect and export, and runs the detector on the rest', async () => {
+    const dir = await hugeSteps();
+    const report = await analyze(dir);
+    const r = report.runs[0]!;
+    expect(r.steps).toEqual({ first: -(2n ** 60n), last: MAX });
+    expect(r.unsafeStepPoints).toBe(3);
+    expect(r.alertsFound.map((a) => [a.rule, a.step])).toEqual([['grad_spike', 31]]);
+    expect(renderText(report)).toContain(`steps ${-(2n ** 60n)}-${MAX}`);
+    expect(JSON.parse(renderJson(report)).runs[0].steps).toEqual({
+      first: String(-(2n ** 60n)),
+      last: String(MAX),
+    });
+
+    const x = await inspectLogdir(dir);
+    const loss = x.runs[0]!.tags.find((t) => t.tag === 'batch_loss')!;
+    expect([loss.firstStep, loss.lastStep]).toEqual([-(2n ** 60n), MAX]);
+    expect(renderInspection(x)).toContain(`steps ${-(2n ** 60n)}..${MAX}`);
+
+    const csv = await exportText(dir, 'csv');
+    expect(csv).toContain(`run,batch_loss,scalar,${MAX - 1n},`);
+    expect(csv).toContain(`run,batch_loss,scalar,${MAX},`);
+    const steps = (await exportText(dir, 'jsonl'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).step);
+    expect(steps.slice(-3)).toEqual([String(MAX - 1n), String(MAX), String(-(2n ** 60n))]);
+    expect(steps[0]).toBe(1);
+  });
+
+  it('in follow (watch): the detector runs on the safe steps, nothing throws', async () => {
+    const dir = await hugeSteps();
+    const seen: Array<[string, number]> = [];
+    const stop = new AbortController();
+    const following = follow(dir, {
+      intervalMs: 50,
+      signal: stop.signal,
+      onAlert: (_run, a) => seen.push([a.rule, a.step]),
+    });
+    const deadline = Date.now() + 5000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    await following;
+    expect(seen).toEqual([['grad_spike', 31]]);
+  });
+
+  it('in the CLI: analyze reports, inspect --json prints', async () => {
+    const dir = await hugeSteps();
+    const a = await cli(['analyze', dir]);
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain('3 points at steps beyond 2^53');
+    const b = await cli(['inspect', dir, '--json']);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout).runs[0].tags[0].lastStep).toBe(String(MAX));
+    const c = await cli(['analyze', dir, '--format', 'json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout).runs[0].steps.last).toBe(String(MAX));
+  });
+});
+
+async function exportText(dir: string, format: 'csv' | 'jsonl'): Promise<string> {
+  const chunks: string[] = [];
+  const out = new PassThrough().on('data', (d: Buffer) => chunks.push(d.toString()));
+  await exportLogdir(dir, format, out);
+  return chunks.join('');
+}

@@ -10,6 +10,7 @@ import { RunCollector, type TagSummary } from './collect.js';
 import { Downsampler, resample } from './downsample.js';
 import { type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
 import { assignRoles, layerOfVariable, type SeriesRoles } from './series.js';
+import { compareSteps, type Step } from './step.js';
 import type { StepSeries } from './step-series.js';
 
 export type Level = 'clean' | 'warning' | 'error';
@@ -23,7 +24,7 @@ export interface SeriesTrend {
   max: number;
   /** Median of the last tenth over the median of the first tenth of the finite values. */
   change: number;
-  firstNonFinite?: number;
+  firstNonFinite?: Step;
   /** Up to 40 values for a sparkline (means of equal slices of the run). */
   spark: number[];
 }
@@ -31,11 +32,17 @@ export interface SeriesTrend {
 export interface RunReport {
   run: string;
   events: number;
-  steps: { first: number; last: number } | null;
+  /** First and last step (exact: a bigint beyond 2^53, a decimal string in JSON). */
+  steps: { first: Step; last: Step } | null;
   /** The span of the wall times that are dates (see invalidWallTimes). */
   wallTime: { first: number; last: number } | null;
   /** Events whose wall time is set but is not a date (Infinity, NaN, 1e20): left out of the span. */
   invalidWallTimes?: number;
+  /**
+   * Points at steps beyond 2^53 (TensorBoard's steps are int64): exact in `steps`, left out of the
+   * detector's series, which need steps that are exact as numbers.
+   */
+  unsafeStepPoints?: number;
   tags: { scalars: number; histograms: number; texts: number; other: number };
   loss?: SeriesTrend;
   gradients?: SeriesTrend & {
@@ -51,7 +58,7 @@ export interface RunReport {
   alertsFound: Alert[];
   rulesRun: RuleName[];
   rulesSkipped: Array<{ rule: RuleName; missing: string }>;
-  firstNonFinite?: { step: number; tag: string };
+  firstNonFinite?: { step: Step; tag: string };
   level: Level;
   verdict: string;
 }
@@ -273,7 +280,7 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   const report: RunReport = {
     run: c.name,
     events,
-    steps: Number.isFinite(c.firstStep) ? { first: c.firstStep, last: c.lastStep } : null,
+    steps: c.points > 0 ? { first: c.firstStep, last: c.lastStep } : null,
     wallTime: Number.isFinite(c.firstWallTime) ? { first: c.firstWallTime, last: c.lastWallTime } : null,
     tags: {
       scalars: count('scalar'),
@@ -289,6 +296,7 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
     level: 'clean',
     verdict: '',
   };
+  if (c.unsafeStepPoints > 0) report.unsafeStepPoints = c.unsafeStepPoints;
   if (lossSummary) report.loss = trend(lossSummary);
   const gradients = health.result(c, roles, source);
   if (gradients) report.gradients = gradients;
@@ -308,7 +316,7 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   const nonFinite = [...c.tags.values()]
     // Clipping series are not health signals (ZClip's threshold is infinite during its warm-up).
     .filter((t) => t.firstNonFinite !== undefined && !/^(alerts|clip)\//.test(t.tag))
-    .sort((a, b) => a.firstNonFinite! - b.firstNonFinite!)[0];
+    .sort((a, b) => compareSteps(a.firstNonFinite!, b.firstNonFinite!))[0];
   if (nonFinite) report.firstNonFinite = { step: nonFinite.firstNonFinite!, tag: nonFinite.tag };
   [report.level, report.verdict] = verdict(report);
   return report;

@@ -6,19 +6,20 @@
 import type { DecodedValue } from '../summary/decode.js';
 import { Downsampler } from './downsample.js';
 import { normFromBuckets } from './series.js';
+import type { Step } from './step.js';
 import { StepSeries } from './step-series.js';
 
 export interface TagSummary {
   tag: string;
   kind: 'scalar' | 'histogram' | 'text' | 'other';
   points: number;
-  firstStep: number;
-  lastStep: number;
+  firstStep: Step;
+  lastStep: Step;
   /** Scalars: the last value, the finite min and max, the first non-finite step. */
   last: number;
   min: number;
   max: number;
-  firstNonFinite?: number;
+  firstNonFinite?: Step;
   spark?: Downsampler;
   /** Every value by step, for the series the detector may read (decided once per tag). */
   kept?: StepSeries;
@@ -47,14 +48,21 @@ export class RunCollector {
   readonly explanations: Array<{ step: number; text: string }> = [];
   firstWallTime = Number.POSITIVE_INFINITY;
   lastWallTime = Number.NEGATIVE_INFINITY;
-  firstStep = Number.POSITIVE_INFINITY;
-  lastStep = Number.NEGATIVE_INFINITY;
+  firstStep: Step = Number.POSITIVE_INFINITY;
+  lastStep: Step = Number.NEGATIVE_INFINITY;
   points = 0;
+  /**
+   * Points at steps beyond 2^53: exact in the span and the summaries, but kept out of the per-step
+   * series (the detector needs steps it can order and compare as numbers).
+   */
+  unsafeStepPoints = 0;
 
   constructor(readonly name: string) {}
 
-  add(step: number, wallTime: number, v: DecodedValue): void {
+  add(step: Step, wallTime: number, v: DecodedValue): void {
     this.points++;
+    const safe = typeof step === 'number';
+    if (!safe) this.unsafeStepPoints++;
     if (isWallTime(wallTime)) {
       if (wallTime < this.firstWallTime) this.firstWallTime = wallTime;
       if (wallTime > this.lastWallTime) this.lastWallTime = wallTime;
@@ -90,8 +98,10 @@ export class RunCollector {
         if (x < t.min) t.min = x;
         if (x > t.max) t.max = x;
       } else if (t.firstNonFinite === undefined || step < t.firstNonFinite) t.firstNonFinite = step;
-      t.spark!.push(step, x);
-      t.kept?.set(step, x);
+      t.spark!.push(Number(step), x);
+      if (safe) t.kept?.set(step, x);
+    } else if (!safe) {
+      // Only the span and the counts for such steps.
     } else if (v.kind === 'histogram' && /grad/i.test(v.tag)) {
       let m = this.histNorms.get(v.tag);
       if (!m) {

@@ -5,7 +5,8 @@
  *
  * Non-finite numbers (values, bucket edges and counts, wall times): CSV writes nan, inf and -inf
  * (what pandas and DuckDB parse as floats); JSON has no such numbers, so JSON Lines writes the strings
- * "NaN", "Infinity" and "-Infinity". CSV text cells that a spreadsheet would run as a formula (starting
+ * "NaN", "Infinity" and "-Infinity". Steps are exact int64s: beyond 2^53 CSV writes all their digits and
+ * JSON Lines an exact decimal string. CSV text cells that a spreadsheet would run as a formula (starting
  * with = + - @, a tab or CR) get a leading '.
  */
 import type { Writable } from 'node:stream';
@@ -104,7 +105,14 @@ export async function exportLogdir(
           }
         } else if (v.kind === 'text') push(`${head},${csvText(v.text)},,\n`);
       } else {
-        const base = { run, tag: v.tag, kind: v.kind, step, wall_time: jsonNumber(wallTime) };
+        // JSON numbers are doubles to most readers: a step beyond 2^53 is an exact decimal string.
+        const base = {
+          run,
+          tag: v.tag,
+          kind: v.kind,
+          step: typeof step === 'bigint' ? String(step) : step,
+          wall_time: jsonNumber(wallTime),
+        };
         if (v.kind === 'scalar') push(`${JSON.stringify({ ...base, value: jsonNumber(v.value) })}\n`);
         else if (v.kind === 'histogram') {
           for (let i = 0; i < v.buckets.length; i += 3) {

@@ -8,12 +8,12 @@ import type { DetectorOptions } from '../detect/options.js';
 import type { Alert } from '../detect/types.js';
 import { discoverRuns } from '../events/logdir.js';
 import { EventFileReader, type ReadProblem } from '../events/reader.js';
-import { int64ToNumber } from '../proto/index.js';
 import { ValueDecoder } from '../summary/decode.js';
 import { recordsFromSeries } from './analyze.js';
 import { RunCollector } from './collect.js';
 import { globToRegExp, tagMatcher } from './load.js';
 import { assignRoles } from './series.js';
+import { exactStep } from './step.js';
 
 export interface FollowOptions {
   /** Milliseconds between polls. Default 1000. */
@@ -65,7 +65,7 @@ export async function follow(logdir: string, o: FollowOptions): Promise<void> {
         for await (const batch of reader.eventBatches()) {
           for (const { event } of batch) {
             if (!event.summary) continue;
-            const step = int64ToNumber(event.step);
+            const step = exactStep(event.step);
             for (const v of event.summary.value ?? []) {
               if (tagFilter && !tagFilter(v.tag ?? '')) continue;
               s.collector.add(step, event.wallTime ?? 0, s.decoder.decode(v));

@@ -69,6 +69,10 @@ function runText(run: RunReport): string[] {
   );
   if (run.invalidWallTimes)
     lines.push(`  ${run.invalidWallTimes} events with a wall time that is not a date (left out of the span)`);
+  if (run.unsafeStepPoints)
+    lines.push(
+      `  ${run.unsafeStepPoints} points at steps beyond 2^53: in the span, not given to the detector (it needs steps exact as numbers)`,
+    );
   if (run.loss) lines.push(`  ${series('loss', run.loss)}`);
   const g = run.gradients;
   if (g) {
@@ -161,7 +165,15 @@ export function renderMarkdown(r: AnalysisReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * For JSON.stringify: what JSON cannot hold exactly becomes a string. Non-finite numbers are "NaN",
+ * "Infinity" and "-Infinity"; steps beyond 2^53 (bigints) their exact decimal digits.
+ */
+export function jsonReplacer(_key: string, v: unknown): unknown {
+  if (typeof v === 'bigint') return String(v);
+  return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+}
+
 export function renderJson(r: AnalysisReport): string {
-  // Non-finite numbers become strings ("NaN", "Infinity"), which JSON cannot hold as numbers.
-  return `${JSON.stringify(r, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+  return `${JSON.stringify(r, jsonReplacer, 2)}\n`;
 }

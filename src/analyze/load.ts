@@ -7,9 +7,9 @@
 import { stat } from 'node:fs/promises';
 import { discoverRuns } from '../events/logdir.js';
 import { EventFileReader } from '../events/reader.js';
-import { int64ToNumber } from '../proto/index.js';
 import { ValueDecoder } from '../summary/decode.js';
 import { isWallTime } from './collect.js';
+import { exactStep, type Step } from './step.js';
 
 export interface ScalarSeries {
   tag: string;
@@ -133,7 +133,7 @@ class ConsumerError extends Error {
 export async function scanLogdir(
   logdir: string,
   options: LoadOptions,
-  visit: (run: string, step: number, wallTime: number, value: ReturnType<ValueDecoder['decode']>) => void,
+  visit: (run: string, step: Step, wallTime: number, value: ReturnType<ValueDecoder['decode']>) => void,
   /** After each run: its events, and how many of them have a wall time that is not a date. */
   onRun?: (run: { name: string; files: string[] }, events: number, invalidWallTimes: number) => void,
 ): Promise<
@@ -181,7 +181,7 @@ export async function scanLogdir(
             const wallTime = event.wallTime ?? 0;
             if (wallTime !== 0 && !isWallTime(wallTime)) invalidWallTimes++;
             if (!event.summary) continue;
-            const step = int64ToNumber(event.step);
+            const step = exactStep(event.step);
             for (const v of event.summary.value ?? []) {
               if (tagFilter && !tagFilter(v.tag ?? '')) continue;
               points++;
@@ -243,7 +243,10 @@ export async function loadLogdir(logdir: string, options: LoadOptions = {}): Pro
   const result = await scanLogdir(
     logdir,
     options,
-    (run, step, wallTime, v) => {
+    (run, exact, wallTime, v) => {
+      // The typed series hold steps as numbers: beyond 2^53 they are rounded (analyze and export
+      // keep them exact).
+      const step = Number(exact);
       const r = runOf(run);
       if (v.kind === 'scalar') {
         let s = r.scalars.get(v.tag);
