@@ -178,6 +178,62 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       tf.dispose([x, y]);
     });
 
+    it('keeps the series of layers named global (or global_) apart from the global ones', async () => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => void warnings.push(w.message);
+      process.on('warning', onWarning);
+      const dir = tempDir();
+      const init = (s: number) => tf.initializers.glorotUniform({ seed: s });
+      const model = tf.sequential({
+        layers: [
+          tf.layers.dense({
+            units: 4,
+            activation: 'tanh',
+            inputShape: [3],
+            name: 'global',
+            kernelInitializer: init(1),
+          }),
+          tf.layers.dense({ units: 3, activation: 'tanh', name: 'global_', kernelInitializer: init(2) }),
+          tf.layers.dense({ units: 1, name: 'out', kernelInitializer: init(3) }),
+        ],
+      });
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+      const { x, y } = data();
+      await model.fit(x, y, {
+        epochs: 1,
+        batchSize: 16,
+        shuffle: false,
+        callbacks: [tensorBoard(dir)],
+        verbose: 0,
+      });
+      await new Promise((r) => setImmediate(r)); // process warnings are emitted on the next tick
+      process.off('warning', onWarning);
+      // No point of a global series dropped for a layer's.
+      expect(warnings.filter((m) => m.includes('/global'))).toEqual([]);
+      const train = (await scalars(dir)).get('train')!;
+      const at = (tag: string) => train.get(tag)?.map((p) => p.value);
+      // The global norm is over all layers; each layer has its own series, under an escaped name.
+      const [l1, l2, l3] = ['grad_norm/global_', 'grad_norm/global__', 'grad_norm/out'].map(
+        (t) => at(t) ?? [],
+      );
+      expect(l1).toHaveLength(2);
+      expect(l2).toHaveLength(2);
+      for (let i = 0; i < 2; i++) {
+        expect(at('grad_norm/global')![i]).toBeCloseTo(Math.hypot(l1![i]!, l2![i]!, l3![i]!), 5);
+        expect(l1![i]).not.toBeCloseTo(at('grad_norm/global')![i]!, 5);
+      }
+      for (const kind of ['weight_norm', 'update_ratio']) {
+        expect(at(`${kind}/global`), kind).toHaveLength(1);
+        expect(at(`${kind}/global_`), kind).toHaveLength(1);
+        expect(at(`${kind}/global__`), kind).toHaveLength(1);
+      }
+      // Variables keep their names: global/kernel is no global series.
+      expect(at('grad_norm/global/kernel')).toHaveLength(1);
+      expect(at('grad_norm/global_/kernel')).toHaveLength(1);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+
     it('updateFreq N writes batch metrics every N batches', async () => {
       const dir = tempDir();
       const model = makeModel(31);
@@ -377,6 +433,29 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       expect(loop.get('grad_norm/loop/w')![0]!.value).toBeCloseTo(Math.hypot(3, -3, 7), 5);
       expect(loop.get('grad_norm/loop')).toBeDefined();
       tf.dispose([w, b]);
+    });
+
+    it('writes each series once for variables named like their layer (slash-less names: `w` is layer `w`)', async () => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => void warnings.push(w.message);
+      process.on('warning', onWarning);
+      const dir = tempDir();
+      // tfjs names unnamed variables with a number: each is its own layer.
+      const [a, b] = [tf.variable(tf.tensor1d([1, -2])), tf.variable(tf.tensor1d([0.5, 3, 1]))];
+      const opt = tf.train.sgd(0.1);
+      const unwatch = watchOptimizer(opt, { logdir: dir, statsFreq: 1 });
+      for (let i = 0; i < 3; i++) opt.minimize(() => tf.add(tf.sum(tf.square(a)), tf.sum(b)) as tf.Scalar);
+      await unwatch();
+      await new Promise((r) => setImmediate(r));
+      process.off('warning', onWarning);
+      expect(warnings).toEqual([]);
+      const s = (await scalars(dir)).get('.')!;
+      expect(s.get(`grad_norm/${a.name}`)!.map((p) => p.value)[0]).toBeCloseTo(Math.hypot(2, -4), 5);
+      expect(s.get(`grad_norm/${b.name}`)!.map((p) => p.step)).toEqual([1, 2, 3]);
+      expect(s.get(`weight_norm/${b.name}`)!.map((p) => p.step)).toEqual([1, 2, 3]);
+      expect(s.get(`update_ratio/${a.name}`)!.map((p) => p.step)).toEqual([1, 2, 3]);
+      expect(s.get(`nonfinite/${a.name}/nan`)!.map((p) => p.step)).toEqual([1, 2, 3]);
+      tf.dispose([a, b]);
     });
 
     it('counts non-finite gradients per variable', async () => {

@@ -11,7 +11,20 @@ import type { StepStats } from './step-stats.js';
  * the file), so it is logged with U+FFFD in its place rather than losing every series of the step.
  * Names are never used as paths, so "..", "/" and control characters need no treatment.
  */
-const clean = (name: string) => (name.isWellFormed() ? name : name.toWellFormed());
+const wellFormed = (name: string) => (name.isWellFormed() ? name : name.toWellFormed());
+
+/**
+ * A layer or variable name as it appears in tags. `grad_norm/global`, `weight_norm/global` and
+ * `update_ratio/global` are the global series, so a layer (or a slash-less variable) named `global`
+ * would write into them: such names get one more `_` (`global` is logged as `global_`, `global_` as
+ * `global__`, and so on), which keeps every name distinct and leaves all others as they are.
+ */
+export function tagName(name: string): string {
+  return GLOBAL_LIKE.test(name) ? `${name}_` : name;
+}
+const GLOBAL_LIKE = /^global_*$/;
+
+const clean = (name: string) => tagName(wellFormed(name));
 
 export const TAGS = {
   globalGradNorm: 'grad_norm/global',
@@ -114,21 +127,21 @@ export function writeStepStats(
   const counts = s.detail || s.gradNonFinite > 0;
   for (const x of s.variables) {
     const t = tagsOf(x.name);
+    // A variable that is its layer's only one and has its name (watchOptimizer's slash-less names,
+    // `w` in layer `w`): its norms and update ratio are the layer's, already written under the same
+    // tags.
+    const own = x.name !== x.layer || !soleVariable(s.variables, x);
     if (x.hasGradient && counts) {
-      v.push(
-        [t.gradNorm, x.gradNorm],
-        [t.nan, x.gradNaN],
-        [t.posinf, x.gradPosInf],
-        [t.neginf, x.gradNegInf],
-      );
+      if (own) v.push([t.gradNorm, x.gradNorm]);
+      v.push([t.nan, x.gradNaN], [t.posinf, x.gradPosInf], [t.neginf, x.gradNegInf]);
       if (x.gradMaxAbs !== undefined) v.push([t.gradMax, x.gradMaxAbs]);
     }
     // Where a non-finite step started: weights already non-finite before its update (post-hoc blame).
     if (s.gradNonFinite > 0) v.push([t.weightsBefore, x.weightNonFiniteBefore]);
-    if (x.weightNorm !== undefined) v.push([t.weightNorm, x.weightNorm]);
+    if (x.weightNorm !== undefined && own) v.push([t.weightNorm, x.weightNorm]);
     if (x.weightNonFinite !== undefined) v.push([t.weights, x.weightNonFinite]);
     // Relative to the weights the update was applied to; none for weights that were all zero.
-    if (x.updateNorm !== undefined && x.weightNormBefore !== undefined && x.weightNormBefore > 0) {
+    if (x.updateNorm !== undefined && x.weightNormBefore !== undefined && x.weightNormBefore > 0 && own) {
       v.push([t.updateRatio, x.updateNorm / x.weightNormBefore]);
     }
   }
@@ -137,6 +150,12 @@ export function writeStepStats(
   if (s.variables.length > 0 || extra) writer.scalars(v, s.step);
   for (const h of s.histograms)
     writer.histogram(TAGS.histogram(h.kind, h.variable), { buckets: rowsOf(h.buckets) }, s.step);
+}
+
+/** Whether `x` is the only variable of its layer. */
+function soleVariable(variables: StepStats['variables'], x: StepStats['variables'][number]): boolean {
+  for (const y of variables) if (y !== x && y.layer === x.layer) return false;
+  return true;
 }
 
 function rowsOf(b: Float64Array): Array<[number, number, number]> {
