@@ -132,3 +132,44 @@ async function exportText(dir: string, format: 'csv' | 'jsonl'): Promise<string>
   await exportLogdir(dir, format, out);
   return chunks.join('');
 }
+
+describe('epoch and step axes (issue 13 #7)', () => {
+  it('never compares an epoch with a step, and says which axis a step is on', async () => {
+    const dir = tempDir();
+    // Keras-style: batch series on the optimizer-step axis, epoch_* series on the epoch axis.
+    await writeEvents(join(dir, 'keras'), [
+      ...Array.from({ length: 16 }, (_, i) =>
+        scalarEvent(i + 1, [
+          ['batch_loss', i + 1 >= 2 ? Number.NaN : 1],
+          ['grad_norm', i + 1 >= 2 ? Number.POSITIVE_INFINITY : 1],
+        ]),
+      ),
+      scalarEvent(1, [['epoch_loss', Number.NaN]]),
+      scalarEvent(2, [['epoch_loss', Number.NaN]]),
+    ]);
+    // Only epoch series.
+    await writeEvents(join(dir, 'epochs'), [
+      ...[1, 2, 3, 4, 5].map((e) => scalarEvent(e, [['epoch_loss', e >= 3 ? Number.NaN : 1 / e]])),
+    ]);
+    const report = await analyze(dir);
+    const [epochs, keras] = report.runs;
+    expect(keras!.firstNonFinite).toEqual({ axis: 'step', step: 2, tag: 'batch_loss' });
+    expect(keras!.steps).toEqual({ first: 1, last: 16 });
+    expect(keras!.epochs).toEqual({ first: 1, last: 2 });
+    expect(epochs!.firstNonFinite).toEqual({ axis: 'epoch', step: 3, tag: 'epoch_loss' });
+    expect(epochs!.steps).toBeNull();
+    expect(epochs!.epochs).toEqual({ first: 1, last: 5 });
+    expect(epochs!.loss).toMatchObject({ tag: 'epoch_loss', axis: 'epoch', firstNonFinite: 3 });
+    expect(epochs!.alertsFound.map((a) => [a.rule, a.axis, a.step])).toEqual([
+      ['non_finite_loss', 'epoch', 3],
+    ]);
+    const text = renderText(report);
+    expect(text).toContain('first non-finite value: step 2 (batch_loss)');
+    expect(text).not.toMatch(/step 1 \(epoch_loss\)/);
+    expect(text).toContain('steps 1-16, epochs 1-2');
+    expect(text).toContain('first non-finite value: epoch 3 (epoch_loss)');
+    expect(text).toContain('verdict: ERROR diverged: non-finite epoch_loss from epoch 3');
+    expect(text).toContain('non-finite from epoch 3');
+    expect(text).toMatch(/ {4}epoch 3 non_finite_loss \[error\]/);
+  });
+});

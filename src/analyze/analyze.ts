@@ -9,7 +9,7 @@ import { type Alert, type LayerRecord, RULES, type RuleName, type StepRecord } f
 import { RunCollector, type TagSummary } from './collect.js';
 import { Downsampler, resample } from './downsample.js';
 import { type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
-import { assignRoles, layerOfVariable, type SeriesRoles } from './series.js';
+import { type Axis, assignRoles, axisOf, layerOfVariable, type SeriesRoles } from './series.js';
 import { compareSteps, type Step } from './step.js';
 import type { StepSeries } from './step-series.js';
 
@@ -17,6 +17,8 @@ export type Level = 'clean' | 'warning' | 'error';
 
 export interface SeriesTrend {
   tag: string;
+  /** Whether its steps (firstNonFinite) are optimizer steps or epochs. */
+  axis: Axis;
   points: number;
   first: number;
   last: number;
@@ -32,8 +34,10 @@ export interface SeriesTrend {
 export interface RunReport {
   run: string;
   events: number;
-  /** First and last step (exact: a bigint beyond 2^53, a decimal string in JSON). */
+  /** First and last step (exact: a bigint beyond 2^53, a decimal string in JSON); null without any. */
   steps: { first: Step; last: Step } | null;
+  /** First and last epoch of the epoch-axis series (Keras's epoch_*), when there are any. */
+  epochs?: { first: Step; last: Step };
   /** The span of the wall times that are dates (see invalidWallTimes). */
   wallTime: { first: number; last: number } | null;
   /** Events whose wall time is set but is not a date (Infinity, NaN, 1e20): left out of the span. */
@@ -54,14 +58,21 @@ export interface RunReport {
   /** Alerts gradwatch wrote during training: per rule, steps alerted and the highest level. */
   alertsLogged: Array<{ rule: string; steps: number; firstStep: number; level: number }>;
   explanationsLogged: number;
-  /** First alert of each burst found by running the detector over the logged series. */
-  alertsFound: Alert[];
+  /**
+   * First alert of each burst found by running the detector over the logged series: the step-axis
+   * ones in step order, then those of a loss logged per epoch only (axis 'epoch', step = the epoch).
+   */
+  alertsFound: FoundAlert[];
   rulesRun: RuleName[];
   rulesSkipped: Array<{ rule: RuleName; missing: string }>;
-  firstNonFinite?: { step: Step; tag: string };
+  /** The first non-finite value: on the step axis if any series has one, else on the epoch axis. */
+  firstNonFinite?: { axis: Axis; step: Step; tag: string };
   level: Level;
   verdict: string;
 }
+
+/** An alert found by the detector, with the axis its step is on. */
+export type FoundAlert = Alert & { axis: Axis };
 
 export interface AnalysisReport extends LogdirProblems {
   logdir: string;
@@ -121,6 +132,7 @@ function trend(t: TagSummary): SeriesTrend {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
   return {
     tag: t.tag,
+    axis: t.axis,
     points: t.points,
     first: values[0] ?? Number.NaN,
     last: t.last,
@@ -255,24 +267,25 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   const hasLayerNorms = roles.layerGradNorm.size > 0 || (source === 'histograms' && c.histNorms.size > 0);
   const app = applicability(roles, hasLayerNorms, roles.globalGradNorm !== undefined);
   const det = new Detector(detector);
-  const found: Alert[] = [];
+  const found: FoundAlert[] = [];
   const health = new GradientHealth();
   // One pass over the steps, never all in memory: the detector and the gradient summary together.
   for (const r of records) {
-    for (const a of det.observe(r)) if (a.first) found.push(a);
+    for (const a of det.observe(r)) if (a.first) found.push({ ...a, axis: 'step' });
     health.add(r);
   }
-  // A loss logged per epoch only: its own pass, on the epoch axis.
+  found.sort((a, b) => a.step - b.step);
+  // A loss logged per epoch only: its own pass, on its own axis (after the step-axis alerts).
   if (!roles.loss && roles.epochLoss) {
     const m = c.kept.get(roles.epochLoss)!;
+    const axis = axisOf(roles.epochLoss);
     const epochDetector = new Detector(detector);
     for (const step of m.keys()) {
       for (const a of epochDetector.observeGradients({ step, loss: m.get(step)! })) {
-        if (a.first) found.push({ ...a, summary: `epoch ${step}: ${a.summary}` });
+        if (a.first) found.push({ ...a, axis });
       }
     }
   }
-  found.sort((a, b) => a.step - b.step);
 
   const count = (k: TagSummary['kind']) => [...c.tags.values()].filter((t) => t.kind === k).length;
   const lossTag = roles.loss ?? roles.epochLoss;
@@ -280,7 +293,8 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
   const report: RunReport = {
     run: c.name,
     events,
-    steps: c.points > 0 ? { first: c.firstStep, last: c.lastStep } : null,
+    steps: c.firstStep <= c.lastStep ? { first: c.firstStep, last: c.lastStep } : null,
+    ...(c.firstEpoch <= c.lastEpoch ? { epochs: { first: c.firstEpoch, last: c.lastEpoch } } : {}),
     wallTime: Number.isFinite(c.firstWallTime) ? { first: c.firstWallTime, last: c.lastWallTime } : null,
     tags: {
       scalars: count('scalar'),
@@ -313,11 +327,17 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
     }
     if (steps > 0) report.alertsLogged.push({ rule, steps, firstStep, level });
   }
+  // Clipping series are not health signals (ZClip's threshold is infinite during its warm-up). An
+  // epoch is never compared with a step: the step axis is the finer one, the epoch axis the fallback.
   const nonFinite = [...c.tags.values()]
-    // Clipping series are not health signals (ZClip's threshold is infinite during its warm-up).
     .filter((t) => t.firstNonFinite !== undefined && !/^(alerts|clip)\//.test(t.tag))
-    .sort((a, b) => compareSteps(a.firstNonFinite!, b.firstNonFinite!))[0];
-  if (nonFinite) report.firstNonFinite = { step: nonFinite.firstNonFinite!, tag: nonFinite.tag };
+    .sort(
+      (a, b) =>
+        (a.axis === b.axis ? 0 : a.axis === 'step' ? -1 : 1) ||
+        compareSteps(a.firstNonFinite!, b.firstNonFinite!),
+    )[0];
+  if (nonFinite)
+    report.firstNonFinite = { axis: nonFinite.axis, step: nonFinite.firstNonFinite!, tag: nonFinite.tag };
   [report.level, report.verdict] = verdict(report);
   return report;
 }
@@ -330,6 +350,7 @@ class GradientHealth {
   readonly #derived: TagSummary = {
     tag: 'sum of per-layer norms',
     kind: 'scalar',
+    axis: 'step',
     points: 0,
     firstStep: Number.NaN,
     lastStep: Number.NaN,
@@ -390,6 +411,11 @@ class GradientHealth {
   }
 }
 
+/** "step 12" or "epoch 3". */
+function at(axis: Axis, step: Step): string {
+  return `${axis} ${step}`;
+}
+
 function verdict(r: RunReport): [Level, string] {
   const errors = r.alertsFound.filter((a) => a.severity === 'error');
   const warnings = r.alertsFound.filter((a) => a.severity === 'warning');
@@ -397,23 +423,30 @@ function verdict(r: RunReport): [Level, string] {
   const loggedWarning = r.alertsLogged.length > 0;
   const blameOf = (a: Alert | undefined) => (a?.blame ? `, blame ${a.blame.layer}` : '');
   if (r.firstNonFinite || errors.length > 0 || loggedError) {
-    const first = r.alertsFound[0];
+    const nfAt = r.firstNonFinite;
+    // The first alert on the same axis as the first non-finite value (alerts are sorted per axis).
+    const first = r.alertsFound.find((a) => a.axis === (nfAt?.axis ?? a.axis));
     const logged = r.alertsLogged.filter((a) => a.level >= 2).sort((a, b) => a.firstStep - b.firstStep)[0];
-    const nf = r.firstNonFinite
-      ? `non-finite ${r.firstNonFinite.tag} from step ${r.firstNonFinite.step}`
+    const nf = nfAt
+      ? `non-finite ${nfAt.tag} from ${at(nfAt.axis, nfAt.step)}`
       : errors[0]
-        ? `${errors[0].rule} at step ${errors[0].step}`
+        ? `${errors[0].rule} at ${at(errors[0].axis, errors[0].step)}`
         : `${logged!.rule} (error) written during training from step ${logged!.firstStep}`;
     const lead =
-      first && r.firstNonFinite && first.step < r.firstNonFinite.step
-        ? `; first warning at step ${first.step} (${first.rule}${blameOf(first)})`
+      first && nfAt && first.step < nfAt.step
+        ? `; first warning at ${at(first.axis, first.step)} (${first.rule}${blameOf(first)})`
         : blameOf(errors[0]);
-    return ['error', `${r.firstNonFinite ? 'diverged' : 'exploding'}: ${nf}${lead}`];
+    return ['error', `${nfAt ? 'diverged' : 'exploding'}: ${nf}${lead}`];
   }
   if (warnings.length > 0 || loggedWarning) {
     const rules = [...new Set([...warnings.map((a) => a.rule), ...r.alertsLogged.map((a) => a.rule)])];
-    const firstStep = Math.min(...warnings.map((a) => a.step), ...r.alertsLogged.map((a) => a.firstStep));
-    return ['warning', `warnings: ${rules.join(', ')} (from step ${firstStep})`];
+    // Alerts written during training are on the step axis, like the detector's step-axis alerts.
+    const onSteps = [
+      ...warnings.filter((a) => a.axis === 'step').map((a) => a.step),
+      ...r.alertsLogged.map((a) => a.firstStep),
+    ];
+    const from = onSteps.length > 0 ? at('step', Math.min(...onSteps)) : at('epoch', warnings[0]!.step);
+    return ['warning', `warnings: ${rules.join(', ')} (from ${from})`];
   }
   if (r.rulesRun.length === 0) return ['clean', 'no loss or gradient series to check'];
   const loss =

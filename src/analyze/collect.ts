@@ -5,13 +5,15 @@
  */
 import type { DecodedValue } from '../summary/decode.js';
 import { Downsampler } from './downsample.js';
-import { normFromBuckets } from './series.js';
+import { type Axis, axisOf, normFromBuckets } from './series.js';
 import type { Step } from './step.js';
 import { StepSeries } from './step-series.js';
 
 export interface TagSummary {
   tag: string;
   kind: 'scalar' | 'histogram' | 'text' | 'other';
+  /** Whether its steps are optimizer steps or epochs (Keras's epoch_* series). */
+  axis: Axis;
   points: number;
   firstStep: Step;
   lastStep: Step;
@@ -48,8 +50,12 @@ export class RunCollector {
   readonly explanations: Array<{ step: number; text: string }> = [];
   firstWallTime = Number.POSITIVE_INFINITY;
   lastWallTime = Number.NEGATIVE_INFINITY;
+  /** Span of the series on the step axis. */
   firstStep: Step = Number.POSITIVE_INFINITY;
   lastStep: Step = Number.NEGATIVE_INFINITY;
+  /** Span of the series on the epoch axis (epoch_*), never mixed with the steps. */
+  firstEpoch: Step = Number.POSITIVE_INFINITY;
+  lastEpoch: Step = Number.NEGATIVE_INFINITY;
   points = 0;
   /**
    * Points at steps beyond 2^53: exact in the span and the summaries, but kept out of the per-step
@@ -67,13 +73,12 @@ export class RunCollector {
       if (wallTime < this.firstWallTime) this.firstWallTime = wallTime;
       if (wallTime > this.lastWallTime) this.lastWallTime = wallTime;
     }
-    if (step < this.firstStep) this.firstStep = step;
-    if (step > this.lastStep) this.lastStep = step;
     let t = this.tags.get(v.tag);
     if (!t) {
       t = {
         tag: v.tag,
         kind: v.kind,
+        axis: axisOf(v.tag),
         points: 0,
         firstStep: step,
         lastStep: step,
@@ -87,6 +92,13 @@ export class RunCollector {
         this.kept.set(v.tag, t.kept);
       }
       this.tags.set(v.tag, t);
+    }
+    if (t.axis === 'epoch') {
+      if (step < this.firstEpoch) this.firstEpoch = step;
+      if (step > this.lastEpoch) this.lastEpoch = step;
+    } else {
+      if (step < this.firstStep) this.firstStep = step;
+      if (step > this.lastStep) this.lastStep = step;
     }
     t.points++;
     if (step < t.firstStep) t.firstStep = step;

@@ -37,7 +37,7 @@ function duration(seconds: number): string {
 
 function series(label: string, t: SeriesTrend): string {
   const change = Number.isFinite(t.change) ? ` (x${fmt(t.change)} end/start)` : '';
-  const nf = t.firstNonFinite === undefined ? '' : `, non-finite from step ${t.firstNonFinite}`;
+  const nf = t.firstNonFinite === undefined ? '' : `, non-finite from ${t.axis} ${t.firstNonFinite}`;
   return `${label} [${t.tag}]  ${fmt(t.first)} -> ${fmt(t.last)}  ${sparkline(t.spark)}  min ${fmt(t.min)}, max ${fmt(t.max)}${change}${nf}`;
 }
 
@@ -53,9 +53,17 @@ export function renderText(r: AnalysisReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** "steps 0-799, epochs 1-5": the span on each axis present. */
+function spanText(run: RunReport): string {
+  const parts: string[] = [];
+  if (run.steps) parts.push(`steps ${run.steps.first}-${run.steps.last}`);
+  if (run.epochs) parts.push(`epochs ${run.epochs.first}-${run.epochs.last}`);
+  return parts.join(', ');
+}
+
 function runText(run: RunReport): string[] {
   const lines = [`run ${run.run}`];
-  const span = run.steps ? `steps ${run.steps.first}-${run.steps.last}` : 'no summaries';
+  const span = spanText(run) || 'no summaries';
   const time = run.wallTime ? `, ${duration(run.wallTime.last - run.wallTime.first)}` : '';
   const t = run.tags;
   if (t.scalars + t.histograms + t.texts === 0) {
@@ -93,12 +101,14 @@ function runText(run: RunReport): string[] {
     lines.push('  alerts found by the detector:');
     for (const a of run.alertsFound.slice(0, 10)) {
       const blame = a.blame ? `; blame ${a.blame.layer}` : '';
-      lines.push(`    step ${a.step} ${a.rule} [${a.severity}]: ${a.summary}${blame}`);
+      lines.push(`    ${a.axis} ${a.step} ${a.rule} [${a.severity}]: ${a.summary}${blame}`);
     }
     if (run.alertsFound.length > 10) lines.push(`    ... and ${run.alertsFound.length - 10} more`);
   }
   if (run.firstNonFinite)
-    lines.push(`  first non-finite value: step ${run.firstNonFinite.step} (${run.firstNonFinite.tag})`);
+    lines.push(
+      `  first non-finite value: ${run.firstNonFinite.axis} ${run.firstNonFinite.step} (${run.firstNonFinite.tag})`,
+    );
   const skipped = run.rulesSkipped.map((s) => `${s.rule} (needs ${s.missing})`).join(', ');
   lines.push(`  rules run: ${run.rulesRun.join(', ') || 'none'}${skipped ? `; not run: ${skipped}` : ''}`);
   lines.push(`  verdict: ${LEVEL_WORD[run.level]} ${run.verdict}`);
@@ -135,7 +145,7 @@ export function renderMarkdown(r: AnalysisReport): string {
     '|---|---|---|---|---:|---|',
   ];
   for (const run of r.runs) {
-    const steps = run.steps ? `${run.steps.first}-${run.steps.last}` : '-';
+    const steps = run.steps ? `${run.steps.first}-${run.steps.last}` : spanText(run) || '-';
     const loss = run.loss
       ? `${fmt(run.loss.first)} → ${fmt(run.loss.last)} \`${sparkline(run.loss.spark)}\``
       : '-';
@@ -151,7 +161,7 @@ export function renderMarkdown(r: AnalysisReport): string {
     for (const a of run.alertsFound.slice(0, 20)) {
       const blame = a.blame ? ` Blame: \`${a.blame.layer}\` (${a.blame.reason}).` : '';
       out.push(
-        `- **step ${a.step}, ${ruleTitle(a.rule).toLowerCase()}** (${a.severity}): ${escapeCell(a.summary)}.${blame}`,
+        `- **${a.axis} ${a.step}, ${ruleTitle(a.rule).toLowerCase()}** (${a.severity}): ${escapeCell(a.summary)}.${blame}`,
       );
     }
     if (run.alertsLogged.length > 0) {

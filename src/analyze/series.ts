@@ -33,6 +33,17 @@ const GRAD_NORM_TAGS = [
 ];
 const GRAD_NORM_PATTERN = /grad(ient)?[-_ ]?norm([-_ ]?total)?$/i;
 
+/** The axis a series' steps are on. */
+export type Axis = 'step' | 'epoch';
+
+/**
+ * Keras and gradwatch's callback log `epoch_<metric>` with the epoch number as its step: a different
+ * axis from the optimizer steps of every other series, never to be compared with them.
+ */
+export function axisOf(tag: string): Axis {
+  return tag.startsWith('epoch_') ? 'epoch' : 'step';
+}
+
 export interface SeriesRoles {
   loss?: string;
   epochLoss?: string;
