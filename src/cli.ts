@@ -187,6 +187,10 @@ export function program(): Command {
               },
               onProblem: (p) =>
                 process.stderr.write(`damaged record skipped: ${p.file} at byte ${p.offset} (${p.reason})\n`),
+              onInvalid: (v) =>
+                process.stderr.write(
+                  `bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}\n`,
+                ),
             });
             code = o.failOn !== 'never' && RANK[worst] >= RANK[o.failOn] ? 1 : 0;
             return;
@@ -248,6 +252,8 @@ export function program(): Command {
         for (const c of r.corrupt)
           process.stderr.write(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})\n`);
         for (const u of r.unreadable) process.stderr.write(`unreadable: ${u.path} (${u.error})\n`);
+        for (const v of r.invalid)
+          process.stderr.write(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}\n`);
         if (r.nothingFound) {
           code = NOTHING_FOUND;
           process.stderr.write(`gradwatch: nothing to export: ${r.nothingFound}\n`);

@@ -4,6 +4,7 @@
  */
 
 import { isWallTime } from './analyze/collect.js';
+import { decodeOrProblem, fileBatches, type InvalidValue } from './analyze/load.js';
 import { exactStep, type Step } from './analyze/step.js';
 import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
 import { ValueDecoder } from './summary/decode.js';
@@ -37,11 +38,23 @@ export interface LogdirInspection {
   problems: ReadProblem[];
   truncated: Array<{ file: string; offset: number; bytes: number }>;
   unreadable: Array<{ dir: string; error: string }>;
+  /** Event files that could not be read to the end (the rest of the logdir still is). */
+  unreadableFiles: Array<{ file: string; error: string }>;
+  /** Summary values that cannot be decoded (file, record offset, tag, what is wrong): skipped. */
+  invalid: InvalidValue[];
 }
 
 export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
   const { runs, unreadable } = await discoverRuns(logdir);
-  const out: LogdirInspection = { logdir, runs: [], problems: [], truncated: [], unreadable };
+  const out: LogdirInspection = {
+    logdir,
+    runs: [],
+    problems: [],
+    truncated: [],
+    unreadable,
+    unreadableFiles: [],
+    invalid: [],
+  };
   for (const run of runs) {
     const decoder = new ValueDecoder();
     const tags = new Map<string, TagInspection>();
@@ -56,7 +69,13 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
     };
     for (const file of run.files) {
       const reader = new EventFileReader(file, { onCorrupt: 'skip' });
-      for await (const { event } of reader.events()) {
+      const batches = fileBatches(reader, (err) =>
+        out.unreadableFiles.push({
+          file,
+          error: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        }),
+      );
+      for await (const { offset, event } of flatten(batches)) {
         r.events++;
         const wallTime = event.wallTime ?? 0;
         if (isWallTime(wallTime)) {
@@ -65,7 +84,12 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
         } else if (wallTime !== 0) r.invalidWallTimes++;
         const step = exactStep(event.step);
         for (const v of event.summary?.value ?? []) {
-          const d = decoder.decode(v);
+          const decoded = decodeOrProblem(decoder, v);
+          if (decoded.problem !== undefined) {
+            out.invalid.push({ file, offset, tag: v.tag ?? '', reason: decoded.problem });
+            continue;
+          }
+          const d = decoded.value;
           const kind = d.kind === 'other' ? d.plugin : d.kind;
           let t = tags.get(d.tag);
           if (!t) {
@@ -85,6 +109,10 @@ export async function inspectLogdir(logdir: string): Promise<LogdirInspection> {
     out.runs.push(r);
   }
   return out;
+}
+
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 export function renderInspection(x: LogdirInspection): string {
@@ -112,5 +140,8 @@ export function renderInspection(x: LogdirInspection): string {
   for (const t of x.truncated)
     lines.push(`incomplete tail: ${t.file} at byte ${t.offset} (${t.bytes} bytes)`);
   for (const u of x.unreadable) lines.push(`unreadable directory: ${u.dir} (${u.error})`);
+  for (const u of x.unreadableFiles) lines.push(`unreadable: ${u.file} (${u.error})`);
+  for (const v of x.invalid)
+    lines.push(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}`);
   return `${lines.join('\n')}\n`;
 }

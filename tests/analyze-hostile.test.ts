@@ -173,3 +173,81 @@ describe('epoch and step axes (issue 13 #7)', () => {
     expect(text).toMatch(/ {4}epoch 3 non_finite_loss \[error\]/);
   });
 });
+
+describe('tensors whose shape promises more than the file holds (issue 13 #19)', () => {
+  const DT_FLOAT = 1;
+  const tensorValue = (tag: string, plugin: string, dims: number[], floatVal: number[]) => ({
+    tag,
+    metadata: { pluginData: { pluginName: plugin } },
+    tensor: { dtype: DT_FLOAT, tensorShape: { dim: dims.map((size) => ({ size })) }, floatVal },
+  });
+
+  it('are reported as bad values with file and offset, in bounded memory, and the rest of the file is read', async () => {
+    const dir = tempDir();
+    const events = [
+      ...Array.from({ length: 10 }, (_, i) => scalarEvent(i + 1, [['batch_loss', 1 / (i + 1)]])),
+      {
+        wallTime: T0,
+        step: 10,
+        summary: { value: [tensorValue('grad_hist/a', 'histograms', [2e7, 3], [1])] },
+      },
+      {
+        wallTime: T0,
+        step: 10,
+        summary: { value: [tensorValue('grad_hist/b', 'histograms', [1e12, 3], [1])] },
+      },
+      { wallTime: T0, step: 10, summary: { value: [tensorValue('big_scalar', 'scalars', [1e12], [1])] } },
+      {
+        wallTime: T0,
+        step: 10,
+        summary: { value: [tensorValue('grad_hist/c', 'histograms', [-1, 3], [1, 2, 3])] },
+      },
+      ...Array.from({ length: 10 }, (_, i) =>
+        scalarEvent(i + 11, [['batch_loss', i + 11 >= 15 ? Number.NaN : 1 / (i + 11)]]),
+      ),
+    ];
+    const path = await writeEvents(join(dir, 'run'), events);
+    const before = process.memoryUsage().rss;
+    const report = await analyze(dir);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100e6);
+    const r = report.runs[0]!;
+    expect(r.steps).toEqual({ first: 1, last: 20 });
+    expect(r.loss?.points).toBe(20);
+    expect(r.firstNonFinite).toEqual({ axis: 'step', step: 15, tag: 'batch_loss' });
+    expect(report.invalid.map((p) => [p.file, p.tag])).toEqual([
+      [path, 'grad_hist/a'],
+      [path, 'grad_hist/b'],
+      [path, 'big_scalar'],
+      [path, 'grad_hist/c'],
+    ]);
+    expect(report.invalid[0]!.reason).toMatch(/shape \[20000000,3\] .*1 value/);
+    expect(report.invalid[0]!.offset).toBeGreaterThan(0);
+    expect(report.level).toBe('error');
+    expect(renderText(report)).toMatch(
+      new RegExp(
+        `bad value skipped: ${path} at byte \\d+: grad_hist/a: histogram tensor of shape \\[20000000,3\\]`,
+      ),
+    );
+
+    const x = await inspectLogdir(dir);
+    expect(x.invalid.map((p) => p.tag)).toEqual(['grad_hist/a', 'grad_hist/b', 'big_scalar', 'grad_hist/c']);
+    expect(x.runs[0]!.tags.find((t) => t.tag === 'batch_loss')!.points).toBe(20);
+    expect(renderInspection(x)).toContain('bad value skipped: ');
+  });
+
+  it('do not hide the rest of a run from a clean verdict', async () => {
+    const dir = tempDir();
+    await writeEvents(join(dir, 'run'), [
+      {
+        wallTime: T0,
+        step: 1,
+        summary: { value: [tensorValue('grad_hist/b', 'histograms', [1e12, 3], [1])] },
+      },
+      ...Array.from({ length: 10 }, (_, i) => scalarEvent(i + 1, [['batch_loss', 1 / (i + 1)]])),
+    ]);
+    const report = await analyze(dir);
+    expect(report.runs[0]!.loss?.points).toBe(10);
+    expect(report.unreadable).toEqual([]);
+    expect(report.level).toBe('warning');
+  });
+});

@@ -109,7 +109,9 @@ export async function analyze(logdir: string, options: AnalyzeOptions = {}): Pro
     },
   );
   const { runs, allRuns, discovered, points, ...rest } = problems;
-  const level = worst([...reports.map((r) => r.level), rest.corrupt.length > 0 ? 'warning' : 'clean']);
+  // Data that could not be read or decoded leaves the verdicts incomplete: at least a warning.
+  const lost = rest.corrupt.length + rest.invalid.length + rest.unreadable.length;
+  const level = worst([...reports.map((r) => r.level), lost > 0 ? 'warning' : 'clean']);
   const why = nothingFound(
     logdir,
     options,

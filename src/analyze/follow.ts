@@ -11,7 +11,7 @@ import { EventFileReader, type ReadProblem } from '../events/reader.js';
 import { ValueDecoder } from '../summary/decode.js';
 import { recordsFromSeries } from './analyze.js';
 import { RunCollector } from './collect.js';
-import { globToRegExp, tagMatcher } from './load.js';
+import { decodeOrProblem, globToRegExp, type InvalidValue, tagMatcher } from './load.js';
 import { assignRoles } from './series.js';
 import { exactStep } from './step.js';
 
@@ -25,6 +25,8 @@ export interface FollowOptions {
   detector?: DetectorOptions;
   onAlert: (run: string, alert: Alert) => void;
   onProblem?: (p: ReadProblem) => void;
+  /** A summary value that cannot be decoded, skipped (the rest of its file is still read). */
+  onInvalid?: (v: InvalidValue) => void;
 }
 
 interface RunState {
@@ -63,12 +65,15 @@ export async function follow(logdir: string, o: FollowOptions): Promise<void> {
         }
         const known = reader.problems.length;
         for await (const batch of reader.eventBatches()) {
-          for (const { event } of batch) {
+          for (const { offset, event } of batch) {
             if (!event.summary) continue;
             const step = exactStep(event.step);
             for (const v of event.summary.value ?? []) {
               if (tagFilter && !tagFilter(v.tag ?? '')) continue;
-              s.collector.add(step, event.wallTime ?? 0, s.decoder.decode(v));
+              const d = decodeOrProblem(s.decoder, v);
+              if (d.problem !== undefined)
+                o.onInvalid?.({ file, offset, tag: v.tag ?? '', reason: d.problem });
+              else s.collector.add(step, event.wallTime ?? 0, d.value);
             }
           }
         }

@@ -126,6 +126,8 @@ function problemsText(r: AnalysisReport): string[] {
       `truncated: ${t.file} ends inside a record at byte ${t.offset} (${t.bytes} bytes; a writer still running, or killed)`,
     );
   for (const u of r.unreadable) lines.push(`unreadable: ${u.path} (${u.error})`);
+  for (const v of r.invalid)
+    lines.push(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}`);
   return lines;
 }
 

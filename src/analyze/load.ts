@@ -6,8 +6,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { discoverRuns } from '../events/logdir.js';
-import { EventFileReader } from '../events/reader.js';
-import { ValueDecoder } from '../summary/decode.js';
+import { EventFileReader, type EventRecord } from '../events/reader.js';
+import type { SummaryValue } from '../proto/index.js';
+import { type DecodedValue, ValueDecoder } from '../summary/decode.js';
 import { isWallTime } from './collect.js';
 import { exactStep, type Step } from './step.js';
 
@@ -50,6 +51,61 @@ export interface LogdirProblems {
   truncated: Array<{ file: string; offset: number; bytes: number }>;
   /** Directories or files that could not be read. */
   unreadable: Array<{ path: string; error: string }>;
+  /**
+   * Summary values skipped because they cannot be decoded (a tensor whose shape its values do not
+   * fill, ...): the record's file and byte offset, the tag, and what is wrong. The rest is read.
+   */
+  invalid: InvalidValue[];
+}
+
+export interface InvalidValue {
+  file: string;
+  /** Byte offset of the record holding the value. */
+  offset: number;
+  tag: string;
+  reason: string;
+}
+
+/**
+ * Decodes one value, or says why it cannot be: never throws, so a bad value costs only itself (not
+ * the rest of its file), and the work is bounded by its bytes (see decodeTensor).
+ */
+export function decodeOrProblem(
+  decoder: ValueDecoder,
+  v: SummaryValue,
+): { value: DecodedValue; problem?: undefined } | { value?: undefined; problem: string } {
+  try {
+    const value = decoder.decode(v);
+    return value.kind === 'other' && value.problem ? { problem: value.problem } : { value };
+  } catch (err) {
+    return { problem: `cannot be decoded: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * A reader's batches, where a read error (the file vanished, EIO) ends the file and is handed to
+ * `onError` instead of reaching the caller's loop, whose own errors propagate as they are.
+ */
+export async function* fileBatches(
+  reader: EventFileReader,
+  onError: (err: unknown) => void,
+): AsyncGenerator<EventRecord[]> {
+  const it = reader.eventBatches();
+  try {
+    for (;;) {
+      let r: IteratorResult<EventRecord[]>;
+      try {
+        r = await it.next();
+      } catch (err) {
+        onError(err);
+        return;
+      }
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    await it.return(undefined).catch(() => undefined);
+  }
 }
 
 export interface LoadedLogdir extends LogdirProblems {
@@ -123,12 +179,6 @@ export function nothingFound(
   return `no summaries in ${n} (${runNames.slice(0, 5).join(', ')}${runNames.length > 5 ? ', ...' : ''})`;
 }
 
-class ConsumerError extends Error {
-  constructor(cause: unknown) {
-    super('consumer failed', { cause });
-  }
-}
-
 /** Per-run scanning shared by loadLogdir and the analysis: calls `visit` for every decoded point. */
 export async function scanLogdir(
   logdir: string,
@@ -153,6 +203,7 @@ export async function scanLogdir(
     corrupt: [],
     truncated: [],
     unreadable: unreadable.map((u) => ({ path: u.dir, error: u.error })),
+    invalid: [],
   };
   const sizes = new Map<string, number>();
   for (const r of runs) {
@@ -174,36 +225,33 @@ export async function scanLogdir(
     let invalidWallTimes = 0;
     for (const file of run.files) {
       const reader = new EventFileReader(file, { onCorrupt: 'skip' });
-      try {
-        for await (const batch of reader.eventBatches()) {
-          for (const { event } of batch) {
-            events++;
-            const wallTime = event.wallTime ?? 0;
-            if (wallTime !== 0 && !isWallTime(wallTime)) invalidWallTimes++;
-            if (!event.summary) continue;
-            const step = exactStep(event.step);
-            for (const v of event.summary.value ?? []) {
-              if (tagFilter && !tagFilter(v.tag ?? '')) continue;
-              points++;
-              visit(run.name, step, wallTime, decoder.decode(v));
-            }
-          }
-          options.onProgress?.(done + reader.offset, total);
-          if (options.afterBatch) {
-            try {
-              await options.afterBatch();
-            } catch (err) {
-              throw new ConsumerError(err);
-            }
-          }
-        }
-      } catch (err) {
-        // A failure of whoever consumes the points (an export's output) is theirs, not the file's.
-        if (err instanceof ConsumerError) throw err.cause;
+      const batches = fileBatches(reader, (err) =>
         problems.unreadable.push({
           path: file,
           error: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
-        });
+        }),
+      );
+      for await (const batch of batches) {
+        for (const { offset, event } of batch) {
+          events++;
+          const wallTime = event.wallTime ?? 0;
+          if (wallTime !== 0 && !isWallTime(wallTime)) invalidWallTimes++;
+          if (!event.summary) continue;
+          const step = exactStep(event.step);
+          for (const v of event.summary.value ?? []) {
+            if (tagFilter && !tagFilter(v.tag ?? '')) continue;
+            const d = decodeOrProblem(decoder, v);
+            if (d.problem !== undefined) {
+              problems.invalid.push({ file, offset, tag: v.tag ?? '', reason: d.problem });
+              continue;
+            }
+            points++;
+            visit(run.name, step, wallTime, d.value);
+          }
+        }
+        options.onProgress?.(done + reader.offset, total);
+        // Its errors are the consumer's (an export's output), not the file's: they propagate.
+        if (options.afterBatch) await options.afterBatch();
       }
       problems.corrupt.push(...reader.problems);
       if (reader.incomplete) problems.truncated.push({ file, ...reader.incomplete });

@@ -8,7 +8,11 @@
  * - histogram: legacy `histo` (converted to [k,3] like TensorBoard's Python loader: empty buckets at
  *   both ends dropped, min/max as the outer edges) or a [k,3] tensor of a "histograms" tag;
  * - text: string tensor of a "text" tag (rank 0 as is; higher ranks as their cells).
- * Anything else is reported as 'other' with its plugin name, so callers can count what they skip.
+ * Anything else is reported as 'other' with its plugin name, so callers can count what they skip. A
+ * tensor of the scalars, histograms or text plugin that cannot be decoded (a shape its values do not
+ * fill, a single value broadcast to more than MAX_BROADCAST elements, the wrong rank or dtype) is
+ * 'other' with a `problem` saying what is wrong: the work done on a value is bounded by its bytes,
+ * never by the shape it declares.
  */
 
 import { discoverRuns, type ReadLogdirOptions } from '../events/logdir.js';
@@ -25,7 +29,20 @@ export type DecodedValue =
   | { kind: 'scalar'; tag: string; value: number }
   | { kind: 'histogram'; tag: string /** Row-major [k,3]: left, right, count. */; buckets: Float64Array }
   | { kind: 'text'; tag: string; text: string; cells: string[] }
-  | { kind: 'other'; tag: string; plugin: string };
+  | {
+      kind: 'other';
+      tag: string;
+      plugin: string;
+      /** Set when the value belongs to a plugin gradwatch reads but is malformed: what is wrong. */
+      problem?: string;
+    };
+
+/**
+ * Most elements a single listed value is broadcast to. TensorBoard broadcasts one value to the whole
+ * shape (make_ndarray); TensorFlow's summary ops never write such tensors, and a declared shape costs
+ * nothing to write: beyond this a 20-byte value would cost gigabytes ([1e12,3]).
+ */
+export const MAX_BROADCAST = 4096;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -47,16 +64,26 @@ export class ValueDecoder {
     }
     const plugin = this.#plugin.get(tag) ?? '';
     if (v.tensor != null) {
+      const bad = (problem: string): DecodedValue => ({ kind: 'other', tag, plugin, problem });
       if (plugin === 'scalars') {
-        const nums = tensorNumbers(v.tensor);
-        if (nums && nums.length === 1) return { kind: 'scalar', tag, value: nums[0]! };
-      } else if (plugin === 'histograms') {
-        const nums = tensorNumbers(v.tensor);
+        const nums = decodeTensor(v.tensor);
+        if (typeof nums === 'string') return bad(`scalar ${nums}`);
+        if (nums.length !== 1) return bad(`scalar tensor holds ${nums.length} values, not 1`);
+        return { kind: 'scalar', tag, value: nums[0]! };
+      }
+      if (plugin === 'histograms') {
         const dims = shapeOf(v.tensor);
-        if (nums && dims.length === 2 && dims[1] === 3 && nums.length === dims[0]! * 3) {
-          return { kind: 'histogram', tag, buckets: nums };
-        }
-      } else if (plugin === 'text' && v.tensor.dtype === DataType.DT_STRING) {
+        if (dims.length !== 2 || dims[1] !== 3)
+          return bad(`histogram tensor of shape ${shapeText(dims)}, not [k,3]`);
+        const nums = decodeTensor(v.tensor);
+        if (typeof nums === 'string') return bad(`histogram ${nums}`);
+        return { kind: 'histogram', tag, buckets: nums };
+      }
+      if (plugin === 'text') {
+        if (v.tensor.dtype !== DataType.DT_STRING)
+          return bad(
+            `text tensor of dtype ${DataType[v.tensor.dtype ?? 0] ?? v.tensor.dtype}, not DT_STRING`,
+          );
         const cells = (v.tensor.stringVal ?? []).map((b) => utf8.decode(b));
         return { kind: 'text', tag, text: cells.join('\n'), cells };
       }
@@ -72,8 +99,24 @@ export function shapeOf(t: TensorMessage): number[] {
 
 /** A numeric tensor's values as float64 (a copy, never a view of the file buffer); null if not numeric. */
 export function tensorNumbers(t: TensorMessage): Float64Array | null {
+  const r = decodeTensor(t);
+  return typeof r === 'string' ? null : r;
+}
+
+function shapeText(dims: readonly number[]): string {
+  return `[${dims.join(',')}]`;
+}
+
+/**
+ * A numeric tensor's values, or what is wrong with it. Every allocation is sized by the values
+ * present (at most MAX_BROADCAST for a broadcast), never by the declared shape alone.
+ */
+export function decodeTensor(t: TensorMessage): Float64Array | string {
   const dims = shapeOf(t);
   const size = dims.reduce((a, b) => a * b, 1);
+  const what = `tensor of shape ${shapeText(dims)}`;
+  if (!dims.every((d) => Number.isSafeInteger(d) && d >= 0) || !Number.isSafeInteger(size))
+    return `${what}: not a valid shape`;
   const raw = t.tensorContent;
   let values: Float64Array | null = null;
   if (raw && raw.length > 0) {
@@ -86,8 +129,12 @@ export function tensorNumbers(t: TensorMessage): Float64Array | null {
         [DataType.DT_INT64]: 8,
       } as Record<number, number>
     )[t.dtype ?? 0];
-    if (!width || raw.length % width !== 0) return null;
+    if (!width) return `${what}: dtype ${DataType[t.dtype ?? 0] ?? t.dtype} is not numeric`;
+    if (raw.length % width !== 0) return `${what}: ${raw.length} content bytes are not whole values`;
     const n = raw.length / width;
+    // Checked before the copy: the content's size is known without decoding it.
+    if (n !== size && !(n === 1 && size <= MAX_BROADCAST))
+      return `${what} holds ${n} value${n === 1 ? '' : 's'}`;
     values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const o = i * width;
@@ -110,11 +157,14 @@ export function tensorNumbers(t: TensorMessage): Float64Array | null {
   else if (t.dtype === DataType.DT_INT32) values = Float64Array.from(t.intVal ?? []);
   else if (t.dtype === DataType.DT_INT64)
     values = Float64Array.from(t.int64Val ?? [], (x) => int64ToNumber(x));
-  if (!values) return null;
-  // A single listed value is broadcast to the whole shape, as TensorBoard's make_ndarray does.
-  if (values.length === 1 && size > 1) return new Float64Array(size).fill(values[0]!);
-  if (values.length === 0 && size === 0) return values;
-  return values.length === size ? values : null;
+  if (!values) return `${what}: dtype ${DataType[t.dtype ?? 0] ?? t.dtype} is not numeric`;
+  if (values.length === size) return values;
+  // A single listed value is broadcast to the whole shape, as TensorBoard's make_ndarray does, up to
+  // MAX_BROADCAST elements: beyond, the shape alone would decide the work.
+  if (values.length === 1 && size > 1 && size <= MAX_BROADCAST)
+    return new Float64Array(size).fill(values[0]!);
+  const n = values.length;
+  return `${what} holds ${n} value${n === 1 ? '' : 's'}${n === 1 && size > MAX_BROADCAST ? ` (broadcast to at most ${MAX_BROADCAST} elements)` : ''}`;
 }
 
 /** Legacy HistogramProto to [k,3] rows, as TensorBoard's Python loader converts it. */
