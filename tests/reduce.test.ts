@@ -90,6 +90,24 @@ describe.each(backends)('reductions on the %s backend', (backend) => {
     tf.dispose([a, loss, t]);
   });
 
+  it('reduces tensors with no elements to exact zeros on the host and the device (wasm reads unset memory for them)', () => {
+    // Some memory that was written before: what a reduction of nothing must not read.
+    tf.tidy(() => tf.randomNormal([4096], 5, 1, 'float32', 3).dataSync());
+    const empty = tf.zeros([0, 3]);
+    const w = tf.zeros([0]);
+    const before = tf.memory().numTensors;
+    expect(Array.from(hostSumSquares([empty, undefined]))).toEqual([0, Number.NaN, Number.NaN]);
+    const t = deviceSumSquares([empty, w]);
+    expect(Array.from(t.dataSync())).toEqual([0, 0]);
+    t.dispose();
+    expect(deviceDetail([{ grad: empty, weight: w, before: w }])).toEqual([
+      { gradMaxAbs: 0, weightSumSq: 0, updateSumSq: 0, beforeSumSq: 0 },
+    ]);
+    expect(deviceHistogram(empty, 5)).toBeNull();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([empty, w]);
+  });
+
   it('buckets large tensors on the device on tfjs-node only, by the rule of the TensorFlow op', () => {
     const x = tf.randomNormal([50_000], 0, 1, 'float32', 21);
     const h = deviceHistogram(x, 30);

@@ -239,6 +239,15 @@ function checkZClip(z: unknown, where: string): ClipConfig {
   return { zclip: zo as ZClipOptions };
 }
 
+/**
+ * Σg² over the gradients, 0 for those with no elements: backends disagree on reductions of an empty
+ * tensor (wasm's read memory that was never set).
+ */
+function sumOfSquares(grads: ReadonlyArray<tf.Tensor | undefined>): tf.Scalar {
+  const parts = grads.flatMap((g) => (g && g.size > 0 ? [tf.sum(tf.square(g))] : []));
+  return (parts.length === 0 ? tf.scalar(0) : tf.addN(parts)) as tf.Scalar;
+}
+
 export interface ClipResult {
   /** Clipped gradients, same order (undefined where there was no gradient). Kept; caller disposes. */
   grads: Array<tf.Tensor | undefined>;
@@ -359,7 +368,8 @@ export function clipGradients(
       const scales: tf.Scalar[] = [];
       clipped = grads.map((g, i) => {
         const w = weights?.[i];
-        if (!g || !w) {
+        // No units to clip in a gradient with no elements (and no reduction of nothing is taken).
+        if (!g || !w || g.size === 0) {
           scales.push(tf.scalar(1));
           return g;
         }
@@ -375,7 +385,7 @@ export function clipGradients(
       });
       // One number per variable: the smallest unit scale applied to it.
       head = tf.stack(scales) as tf.Tensor1D;
-      post.push(tf.addN(clipped.map((g) => (g ? tf.sum(tf.square(g)) : tf.scalar(0)))) as tf.Scalar);
+      post.push(sumOfSquares(clipped));
     } else if ('norm' in c) {
       const scales = tf.minimum(
         tf.scalar(1),
@@ -393,9 +403,9 @@ export function clipGradients(
       const v = c.value;
       const counts: tf.Scalar[] = [];
       clipped = grads.map((g, i) => {
-        if (!g) {
+        if (!g || g.size === 0) {
           counts.push(tf.scalar(0));
-          return undefined;
+          return g;
         }
         const clamped = tf.clipByValue(g, -v, v);
         const over = tf.greater(tf.abs(g), v);
@@ -408,7 +418,7 @@ export function clipGradients(
         return tf.where(ok, clamped, g);
       });
       head = tf.stack(counts) as tf.Tensor1D;
-      post.push(tf.addN(clipped.map((g) => (g ? tf.sum(tf.square(g)) : tf.scalar(0)))) as tf.Scalar);
+      post.push(sumOfSquares(clipped));
     }
     info = tf.keep(tf.concat([head, tf.reshape(post[0]!, [1])]) as tf.Tensor1D);
     return clipped.map((g) => (g ? tf.keep(g) : undefined));

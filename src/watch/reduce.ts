@@ -70,6 +70,9 @@ function valuesNow(t: tf.Tensor, backend: string): Float32Array {
  * TensorFlow's L2Loss gives sum(x²)/2, and doubling it on the host saves a native op.
  */
 function deviceSumSq(x: tf.Tensor): { value: tf.Tensor; factor: number } {
+  // A sum of nothing is 0: backends disagree on reductions of an empty tensor (wasm's read memory
+  // that was never set), so none is asked for one.
+  if (x.size === 0) return { value: tf.scalar(0), factor: 1 };
   const f = x.dtype === 'float32' ? x : tf.cast(x, 'float32');
   if (tf.getBackend() === 'tensorflow' && !tfNodeFailed) {
     const backend = tf.backend() as unknown as Partial<TfjsNodeBackend>;
@@ -166,7 +169,7 @@ export function deviceDetail(
     tf.tidy(() =>
       entries.flatMap((e, j) =>
         [
-          e.grad ? tf.max(tf.abs(e.grad)) : tf.scalar(Number.NaN),
+          e.grad ? maxAbs(e.grad) : tf.scalar(Number.NaN),
           sumSq(e.weight, j * 4 + 1),
           e.before ? sumSq(tf.sub(e.weight, e.before), j * 4 + 2) : tf.scalar(Number.NaN),
           e.before ? sumSq(e.before, j * 4 + 3) : tf.scalar(Number.NaN),
@@ -180,6 +183,14 @@ export function deviceDetail(
     updateSumSq: d[j * 4 + 2]! * factors[j * 4 + 2]!,
     beforeSumSq: d[j * 4 + 3]! * factors[j * 4 + 3]!,
   }));
+}
+
+/**
+ * max |x| on the device; 0 for a tensor with no elements, as on the host (backends disagree on the
+ * max of nothing: NaN on cpu, -Inf on tfjs-node, memory that was never set on wasm).
+ */
+export function maxAbs(x: tf.Tensor): tf.Tensor {
+  return x.size === 0 ? tf.scalar(0) : tf.max(tf.abs(x));
 }
 
 let tfHistogramFailed = false;
@@ -198,7 +209,8 @@ export function deviceHistogram(
   x: tf.Tensor,
   k: number,
 ): { min: number; max: number; counts: Int32Array } | null {
-  if (tf.getBackend() !== 'tensorflow' || tfHistogramFailed || x.dtype !== 'float32') return null;
+  if (tf.getBackend() !== 'tensorflow' || tfHistogramFailed || x.dtype !== 'float32' || x.size === 0)
+    return null;
   const backend = tf.backend() as unknown as Partial<TfjsNodeBackend>;
   const b = backend.binding;
   if (typeof backend.executeSingleOutput !== 'function' || !b || typeof b.TF_ATTR_TYPE !== 'number')

@@ -466,7 +466,8 @@ export class Watcher {
         // above 1e19, and clipping is for exactly such gradients.
         return tf.stack(
           tensors.map((t) => {
-            if (!t) return tf.scalar(0);
+            // No gradient, or one with no elements (a reduction of nothing differs by backend).
+            if (!t || t.size === 0) return tf.scalar(0);
             const m = tf.max(tf.abs(t));
             const safe = tf.where(tf.greater(m, 0), m, tf.onesLike(m));
             return tf.mul(m, tf.sqrt(tf.sum(tf.square(tf.div(t, safe)))));
