@@ -3,6 +3,7 @@
  * steps beyond 2^53, epoch and step axes, tensors whose shape promises more than the file holds,
  * symlink chains.
  */
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { analyze } from '../src/analyze/analyze.js';
 import { exportLogdir } from '../src/analyze/export.js';
 import { follow } from '../src/analyze/follow.js';
 import { renderJson, renderText } from '../src/analyze/format.js';
+import { discoverRuns } from '../src/events/logdir.js';
 import { inspectLogdir, renderInspection } from '../src/inspect.js';
 import { cli, int64, scalarEvent, writeEvents } from './analyze-helpers.js';
 import { tempDir } from './helpers.js';
@@ -249,5 +251,41 @@ describe('tensors whose shape promises more than the file holds (issue 13 #19)',
     expect(report.runs[0]!.loss?.points).toBe(10);
     expect(report.unreadable).toEqual([]);
     expect(report.level).toBe('warning');
+  });
+});
+
+describe('symlinks (issue 13 #20)', () => {
+  const event = (dir: string) => writeEvents(dir, [scalarEvent(1, [['loss', 1]])]);
+
+  it('are followed, but each real directory is visited once: chains of two links per level stay linear', async () => {
+    const root = tempDir();
+    const depth = 12;
+    for (let i = 0; i <= depth; i++) await event(join(root, 'real', `d${i}`));
+    for (let i = 0; i < depth; i++) {
+      for (const l of ['l1', 'l2'])
+        symlinkSync(join(root, 'real', `d${i + 1}`), join(root, 'real', `d${i}`, l));
+    }
+    symlinkSync(join(root, 'real', 'd0'), join(root, 'logdir-link'));
+    const started = Date.now();
+    const { runs } = await discoverRuns(join(root, 'logdir-link'));
+    expect(Date.now() - started).toBeLessThan(5000);
+    // d0 is the logdir; d1 is reached through d0/l1, d2 through d0/l1/l1, ...
+    expect(runs.map((r) => r.name)).toEqual(
+      Array.from({ length: depth + 1 }, (_, i) => (i === 0 ? '.' : Array(i).fill('l1').join('/'))),
+    );
+  });
+
+  it('name a directory by its path without links when there is one, else by the fewest links', async () => {
+    const root = tempDir();
+    await event(join(root, 'b'));
+    await event(join(root, 'c', 'deep'));
+    const outside = tempDir();
+    await event(join(outside, 'ext'));
+    symlinkSync(join(root, 'b'), join(root, 'a_link')); // sorts before b
+    symlinkSync(join(root, 'c'), join(root, 'b', 'to_c'));
+    symlinkSync(join(outside, 'ext'), join(root, 'external'));
+    symlinkSync(root, join(root, 'c', 'loop'));
+    const { runs } = await discoverRuns(root);
+    expect(runs.map((r) => r.name)).toEqual(['b', 'c/deep', 'external']);
   });
 });

@@ -1,8 +1,13 @@
 /**
- * Run discovery as TensorBoard does it: every directory under the logdir (symlinks followed, loops
- * cut) that directly holds an event file is a run, named by its path relative to the logdir with "/"
+ * Run discovery as TensorBoard does it: every directory under the logdir (symlinks followed) that
+ * directly holds an event file is a run, named by its path relative to the logdir with "/"
  * separators, "." for the logdir itself. Nested runs are independent runs. A run's files are read in
  * lexicographic order, which for conventional names is the order they were created in.
+ *
+ * Each real directory is visited once, however many links lead to it (two links per level would
+ * otherwise make 2^depth runs of the same files, and a link back up is a loop). It is named by its
+ * path without links when it has one, else by the path through the fewest links (ties: the first
+ * path in name order).
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
@@ -28,28 +33,28 @@ export interface DiscoveryResult {
 
 /** Finds the runs under `logdir`, sorted by name. Throws if `logdir` itself cannot be read. */
 export async function discoverRuns(logdir: string): Promise<DiscoveryResult> {
-  const root = await realpath(logdir).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read logdir ${logdir}: ${err.code ?? err.message}`, { cause: err });
-  });
-  const st = await stat(root);
-  if (!st.isDirectory()) throw new Error(`logdir ${logdir} is not a directory`);
+  const fail = (err: NodeJS.ErrnoException): never => {
+    throw Object.assign(
+      new Error(`cannot read logdir ${logdir}: ${err.code ?? err.message}`, { cause: err }),
+      {
+        code: err.code,
+      },
+    );
+  };
+  const root = await realpath(logdir).catch(fail);
+  const st = await stat(root).catch(fail);
+  if (!st.isDirectory())
+    throw Object.assign(new Error(`logdir ${logdir} is not a directory`), { code: 'ENOTDIR' });
   const runs: RunInfo[] = [];
   const unreadable: DiscoveryResult['unreadable'] = [];
-  // Real paths of the directories on the current path from the root: a symlink back to one of them is
-  // a loop and is not followed. Other symlinked directories are runs of their own, as in RustBoard.
-  const ancestors = new Set<string>();
+  // Real paths of the directories visited: each is visited once, by the first path that reaches it.
+  const visited = new Set<string>();
+  // Symlinked directories met while walking, followed after every directory reachable with fewer links.
+  let links: string[] = [];
 
   async function walk(dir: string, real: string): Promise<void> {
-    if (ancestors.has(real)) return;
-    ancestors.add(real);
-    try {
-      await visit(dir);
-    } finally {
-      ancestors.delete(real);
-    }
-  }
-
-  async function visit(dir: string): Promise<void> {
+    if (visited.has(real)) return;
+    visited.add(real);
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -61,23 +66,30 @@ export async function discoverRuns(logdir: string): Promise<DiscoveryResult> {
     const subdirs: string[] = [];
     for (const e of entries) {
       const full = join(dir, e.name);
-      if (e.isDirectory()) subdirs.push(full);
+      if (e.isDirectory()) subdirs.push(e.name);
       else if (e.isFile() && isEventFileName(e.name)) files.push(full);
       else if (e.isSymbolicLink()) {
         const target = await stat(full).catch(() => null);
-        if (target?.isDirectory()) subdirs.push(full);
+        if (target?.isDirectory()) links.push(full);
         else if (target?.isFile() && isEventFileName(e.name)) files.push(full);
       }
     }
     if (files.length > 0) runs.push({ name: runName(relative(logdir, dir)), dir, files: files.sort() });
-    for (const sub of subdirs.sort()) {
-      const subReal = await realpath(sub).catch(() => null);
-      if (subReal) await walk(sub, subReal);
-    }
+    // A directory entry (not a link) of a directory whose real path is known: no realpath call.
+    for (const sub of subdirs.sort()) await walk(join(dir, sub), join(real, sub));
   }
 
-  // Walk from the path as given, so run names stay relative to it even if it is a symlink.
+  // Walk from the path as given, so run names stay relative to it even if it is a symlink; then the
+  // links, a round per number of links on the path.
   await walk(logdir, root);
+  while (links.length > 0) {
+    const round = links.sort();
+    links = [];
+    for (const link of round) {
+      const real = await realpath(link).catch(() => null);
+      if (real) await walk(link, real);
+    }
+  }
   runs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { runs, unreadable };
 }
