@@ -25,12 +25,14 @@ import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
 import {
   checkInt,
   checkKnownOptions,
+  checkLogdir,
   type ResolvedWatchOptions,
   resolveWatchOptions,
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
 import type { GradientCheck } from './watch/step-stats.js';
+import { describeValue } from './watch/tap.js';
 import { type WatchCost, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface TensorBoardOptions extends WatchOptions {
@@ -97,10 +99,9 @@ export class TensorBoardCallback extends Callback {
   constructor(logdir = './logs', options: TensorBoardOptions = {}) {
     super();
     const where = 'tensorBoard()';
-    if (typeof logdir !== 'string' || logdir.length === 0)
-      throw new TypeError(`${where}: logdir must be a non-empty string`);
+    checkLogdir(logdir, where);
     if (options === null || typeof options !== 'object')
-      throw new TypeError(`${where}: options must be an object`);
+      throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
     checkKnownOptions(options, OPTION_NAMES, where);
     this.logdir = logdir;
     this.#options = resolveWatchOptions(options, where);

@@ -9,10 +9,12 @@ import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, ZClipState } from './watch/clip.js';
 import {
   checkKnownOptions,
+  checkLogdir,
   resolveWatchOptions,
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from './watch/options.js';
+import { describeValue } from './watch/tap.js';
 import { layerFromVariableName, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
 export interface WatchOptimizerOptions extends WatchOptions {
@@ -33,12 +35,28 @@ export type Unwatch = () => Promise<void>;
 
 export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOptions): Unwatch {
   const where = 'watchOptimizer()';
+  if (!optimizer || typeof (optimizer as Partial<Optimizer>).applyGradients !== 'function') {
+    throw new TypeError(
+      `${where}: optimizer must be a tfjs Optimizer (an object with applyGradients), got ${describeValue(optimizer)}`,
+    );
+  }
   if (options === null || typeof options !== 'object')
-    throw new TypeError(`${where}: options must be an object`);
+    throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
   checkKnownOptions(options, [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf', 'detect'], where);
   const o = resolveWatchOptions(options, where);
-  if (options.writer === undefined && (typeof options.logdir !== 'string' || options.logdir.length === 0)) {
-    throw new TypeError(`${where}: logdir must be a non-empty string (or pass writer)`);
+  if (options.writer !== undefined) {
+    const w = options.writer as Partial<SummaryWriter> | null;
+    if (!w || typeof w !== 'object' || typeof w.scalars !== 'function' || typeof w.flush !== 'function') {
+      throw new TypeError(
+        `${where}: writer must be a SummaryWriter (from gradwatch's summaryFileWriter() or new SummaryWriter()), got ${describeValue(w)}`,
+      );
+    }
+    if (w.closed) throw new Error(`${where}: writer is closed; pass an open SummaryWriter, or a logdir`);
+    if (options.logdir !== undefined) {
+      throw new TypeError(`${where}: pass logdir or writer, not both (the writer already has its directory)`);
+    }
+  } else {
+    checkLogdir(options.logdir, where, ' (or pass writer)');
   }
   if (options.layerOf !== undefined && typeof options.layerOf !== 'function') {
     throw new TypeError(`${where}: layerOf must be a function`);
@@ -49,9 +67,8 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   }
   const detector =
     detectOption === false ? null : new LiveDetector(detectOption === true ? {} : detectOption, where);
-  const writer =
-    options.writer ??
-    new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
+  // Set once the watcher is attached: nothing is opened for a call that throws.
+  let writer: SummaryWriter = options.writer as SummaryWriter;
   const ownsWriter = options.writer === undefined;
   const warned = new Set<string>();
   const warn = (key: string, message: string) => {
@@ -60,7 +77,6 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       console.warn(message);
     }
   };
-  if (ownsWriter) writer.on('error', (err) => warn(err.message, `gradwatch: ${err.message}`));
 
   const guarded = (fn: () => 'apply' | 'skip'): 'apply' | 'skip' => {
     try {
@@ -108,6 +124,15 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
     }),
   );
   watcher.attach(optimizer);
+  if (ownsWriter) {
+    try {
+      writer = new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
+    } catch (err) {
+      watcher.detach();
+      throw new Error(`${where}: cannot write to logdir ${options.logdir}: ${(err as Error).message}`);
+    }
+    writer.on('error', (err) => warn(err.message, `gradwatch: ${err.message}`));
+  }
   let done: Promise<void> | null = null;
   return () => {
     done ??= (async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { readSummaries, SummaryWriter, tensorBoard, watchOptimizer } from '../src/index.js';
 import { suiteBackends, useBackend } from './backends.js';
 import { tempDir } from './helpers.js';
 
@@ -510,6 +510,77 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
         /must be a tfjs Optimizer/,
       );
       expect(() => watchOptimizer(opt, { logdir: '/tmp/x', statsFreq: -2 })).toThrow(/statsFreq/);
+    });
+
+    it('names the bad argument in every error it throws, prefixed with the function', async () => {
+      const opt = tf.train.sgd(0.1);
+      const cases: Array<[() => unknown, RegExp]> = [
+        [
+          () => (watchOptimizer as (...a: unknown[]) => unknown)(),
+          /^watchOptimizer\(\): optimizer must be a tfjs Optimizer .*got undefined/,
+        ],
+        [
+          () => watchOptimizer(null as unknown as tf.Optimizer, { logdir: '/tmp/x' }),
+          /^watchOptimizer\(\): optimizer must be a tfjs Optimizer .*got null/,
+        ],
+        [
+          () => watchOptimizer({} as tf.Optimizer, { logdir: '/tmp/x' }),
+          /^watchOptimizer\(\): optimizer must be a tfjs Optimizer .*got an Object/,
+        ],
+        [() => watchOptimizer(opt, { logdir: 'a\0b' }), /^watchOptimizer\(\): logdir must not contain a NUL/],
+        [() => tensorBoard('a\0b'), /^tensorBoard\(\): logdir must not contain a NUL/],
+        [
+          () => watchOptimizer(opt, { writer: {} as SummaryWriter }),
+          /^watchOptimizer\(\): writer must be a SummaryWriter .*got an Object/,
+        ],
+        [
+          () => watchOptimizer(opt, { logdir: '/tmp/x', writer: new SummaryWriter(tempDir()) }),
+          /^watchOptimizer\(\): pass logdir or writer, not both/,
+        ],
+        [
+          () => tensorBoard('/tmp/x', 'often' as unknown as object),
+          /^tensorBoard\(\): options must be an object, got a string/,
+        ],
+        [
+          () => tensorBoard('/tmp/x', { clip: [1] as unknown as { value: number } }),
+          /^tensorBoard\(\): clip must be one of .*\{ agc: \{\.\.\.\} \} or \{ autoclip: \{\.\.\.\} \}, got an array/,
+        ],
+        [
+          () => tensorBoard('/tmp/x', { flushMillis: 2 ** 31 }),
+          /^tensorBoard\(\): flushMillis must be at most 2147483647 \(about 24 days\), got 2147483648/,
+        ],
+      ];
+      for (const [call, message] of cases) expect(call, String(message)).toThrow(message);
+      const closed = new SummaryWriter(tempDir());
+      await closed.close();
+      expect(() => watchOptimizer(opt, { writer: closed })).toThrow(/^watchOptimizer\(\): writer is closed/);
+      // Nothing was left watching the optimizer by the calls that threw.
+      await watchOptimizer(opt, { logdir: tempDir() })();
+    });
+
+    it('warns once, naming the variable, when layerOf fails, and groups that variable by its name', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const dir = tempDir();
+      const v = tf.variable(tf.tensor1d([1, 2]), true, 'lo/v');
+      const u = tf.variable(tf.tensor1d([3]), true, 'lo/u');
+      // Names are unique in a process: these are freed at the end whatever happens.
+      onTestFinished(() => tf.dispose([v, u]));
+      const opt = tf.train.sgd(0.1);
+      const layerOf = (name: string) => {
+        if (name === 'lo/u') throw new Error('no layer for u');
+        return 5 as unknown as string;
+      };
+      const unwatch = watchOptimizer(opt, { logdir: dir, layerOf, detect: false });
+      for (let i = 0; i < 2; i++) opt.minimize(() => tf.add(tf.sum(tf.square(v)), tf.sum(u)) as tf.Scalar);
+      await unwatch();
+      const lines = warn.mock.calls.map((c) => String(c[0]));
+      expect(lines.filter((l) => l.includes('layerOf'))).toEqual([
+        'gradwatch: watchOptimizer(): layerOf("lo/v") must return a non-empty string, got 5; grouping "lo/v" under layer "lo"',
+        'gradwatch: watchOptimizer(): layerOf("lo/u") threw (no layer for u); grouping "lo/u" under layer "lo"',
+      ]);
+      const s = (await scalars(dir)).get('.')!;
+      expect(s.get('grad_norm/lo')!.map((p) => p.step)).toEqual([1, 2]);
+      warn.mockRestore();
     });
   });
 });

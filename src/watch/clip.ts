@@ -150,8 +150,9 @@ export class ZClipState {
 /** Validates a `clip` option, naming the problem. */
 export function checkClipConfig(c: unknown, where: string): ClipConfig {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) {
+    const got = c === null ? 'null' : Array.isArray(c) ? 'an array' : typeof c;
     throw new TypeError(
-      `${where}: clip must be { globalNorm: n }, { norm: n }, { value: n } or { zclip: {...} }`,
+      `${where}: clip must be one of { globalNorm: n }, { norm: n }, { value: n }, { zclip: {...} }, { agc: {...} } or { autoclip: {...} }, got ${got}`,
     );
   }
   const keys = Object.keys(c);

@@ -74,6 +74,27 @@ function checkBool(name: string, v: unknown, where: string): boolean {
   return v;
 }
 
+/** The longest interval Node's timers take (a longer one fires after 1 ms, with a warning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function checkFlushMillis(v: unknown, where: string): number {
+  const ms = checkInt('flushMillis', v, 1, where);
+  if (ms > MAX_TIMER_MS) {
+    throw new RangeError(`${where}: flushMillis must be at most ${MAX_TIMER_MS} (about 24 days), got ${ms}`);
+  }
+  return ms;
+}
+
+/** Validates a logdir given as an option, naming the function. */
+export function checkLogdir(logdir: unknown, where: string, hint = ''): string {
+  if (typeof logdir !== 'string' || logdir.length === 0) {
+    const got = typeof logdir === 'string' ? '""' : logdir === null ? 'null' : typeof logdir;
+    throw new TypeError(`${where}: logdir must be a non-empty string${hint}, got ${got}`);
+  }
+  if (logdir.includes('\0')) throw new TypeError(`${where}: logdir must not contain a NUL character`);
+  return logdir;
+}
+
 export const DEFAULT_BUDGET = 0.01;
 
 function checkBudget(v: unknown, where: string): number {
@@ -117,7 +138,7 @@ export function resolveWatchOptions(o: WatchOptions, where: string): ResolvedWat
     histograms,
     buckets,
     updateRatio: o.updateRatio === undefined ? true : checkBool('updateRatio', o.updateRatio, where),
-    flushMillis: o.flushMillis === undefined ? 2000 : checkInt('flushMillis', o.flushMillis, 1, where),
+    flushMillis: o.flushMillis === undefined ? 2000 : checkFlushMillis(o.flushMillis, where),
     clip: o.clip === undefined ? undefined : checkClipConfig(o.clip, where),
   };
 }

@@ -87,7 +87,7 @@ function alreadyWatched(held: Mark, by: TapOwner['kind'] | undefined): Error {
 export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapOwner): () => void {
   if (!optimizer || typeof (optimizer as Partial<Optimizer>).applyGradients !== 'function') {
     throw new TypeError(
-      `${owner?.kind ?? 'gradwatch'}: optimizer must be a tfjs Optimizer (an object with applyGradients), got ${describe(optimizer)}`,
+      `${owner?.kind ?? 'gradwatch'}: optimizer must be a tfjs Optimizer (an object with applyGradients), got ${describeValue(optimizer)}`,
     );
   }
   const target = optimizer as Tappable;
@@ -170,8 +170,9 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapO
   };
 }
 
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (typeof x !== 'object') return typeof x;
-  return (x as object).constructor?.name ? `a ${(x as object).constructor.name}` : 'an object';
+/** What a bad argument was, for an error message: `null`, `undefined`, `a number`, `an Object`. */
+export function describeValue(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  const name = typeof x === 'object' ? ((x as object).constructor?.name ?? 'object') : typeof x;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 }

@@ -49,7 +49,7 @@ import {
   type StepStats,
   type VariableInfo,
 } from './step-stats.js';
-import { type Gradient, type TapOwner, tapOptimizer } from './tap.js';
+import { describeValue, type Gradient, type TapOwner, tapOptimizer } from './tap.js';
 
 export interface WatcherOptions {
   /** Fixed interval of the detail statistics; undefined: chosen from `budget`. */
@@ -202,6 +202,7 @@ export class Watcher {
   #current: Pending | null = null;
   #clipHistory: boolean[] = [];
   #infoNames: string[] = [];
+  readonly #badLayerOf = new Set<string>();
   #info: VariableInfo[] = [];
 
   constructor(options: WatcherOptions) {
@@ -309,7 +310,7 @@ export class Watcher {
       this.#infoNames = grads.map((g) => g.name);
       this.#info = grads.map((g) => ({
         name: o.tagName ? o.tagName(g.name) : g.name,
-        layer: o.layerOf(g.name),
+        layer: this.#layerOf(g.name),
         hasGradient: true,
         size: this.#variable(g.name)?.size ?? g.tensor?.size ?? 0,
       }));
@@ -319,6 +320,33 @@ export class Watcher {
     return all
       ? this.#info
       : this.#info.map((v, i) => ({ ...v, hasGradient: grads[i]!.tensor !== undefined }));
+  }
+
+  /**
+   * The user's layerOf, guarded: one that throws or returns no name is reported once per variable
+   * (naming it) and the variable is grouped by its name, as without layerOf; training goes on.
+   */
+  #layerOf(name: string): string {
+    let layer: unknown;
+    let problem: string | undefined;
+    try {
+      layer = this.#options.layerOf(name);
+    } catch (err) {
+      problem = `threw (${err instanceof Error ? err.message : String(err)})`;
+    }
+    if (problem === undefined) {
+      if (typeof layer === 'string' && layer.length > 0) return layer;
+      problem = `must return a non-empty string, got ${typeof layer === 'string' ? '""' : typeof layer === 'number' ? layer : describeValue(layer)}`;
+    }
+    const fallback = layerFromVariableName(name);
+    if (!this.#badLayerOf.has(name)) {
+      this.#badLayerOf.add(name);
+      const who = this.#options.owner ?? 'watchOptimizer()';
+      console.warn(
+        `gradwatch: ${who}: layerOf(${JSON.stringify(name)}) ${problem}; grouping ${JSON.stringify(name)} under layer ${JSON.stringify(fallback)}`,
+      );
+    }
+    return fallback;
   }
 
   #before(grads: Gradient[], loss: tf.Tensor | undefined): Array<tf.Tensor | undefined> | 'skip' | undefined {
