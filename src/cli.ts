@@ -187,6 +187,7 @@ export function program(): Command {
               },
               onProblem: (p) =>
                 process.stderr.write(`damaged record skipped: ${p.file} at byte ${p.offset} (${p.reason})\n`),
+              onNote: (m) => process.stderr.write(`gradwatch: ${m}\n`),
               onInvalid: (v) =>
                 process.stderr.write(
                   `bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}\n`,
