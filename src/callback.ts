@@ -279,11 +279,18 @@ export class TensorBoardCallback extends Callback {
     return this.#ending;
   }
 
-  #writer(run: string): SummaryWriter {
-    const w = new SummaryWriter(run === '.' ? this.logdir : join(this.logdir, run), {
-      flushMillis: this.#options.flushMillis,
-      onStepConflict: 'skip',
-    });
+  /** The writer of a run, or null (warned once) if it cannot be made: training goes on without it. */
+  #writer(run: string): SummaryWriter | null {
+    let w: SummaryWriter;
+    try {
+      w = new SummaryWriter(run === '.' ? this.logdir : join(this.logdir, run), {
+        flushMillis: this.#options.flushMillis,
+        onStepConflict: 'skip',
+      });
+    } catch (err) {
+      this.#warn('writer', `gradwatch: ${(err as Error).message}; training goes on without logging there`);
+      return null;
+    }
     w.on('error', (err) =>
       this.#warn(`io-${(err as { code?: string }).code ?? err.message}`, `gradwatch: ${err.message}`),
     );
@@ -346,11 +353,11 @@ export class TensorBoardCallback extends Callback {
     this.#safely('metrics', () => {
       if (train.length > 0) {
         this.#train ??= this.#writer('train');
-        this.#train.scalars(train, step);
+        this.#train?.scalars(train, step);
       }
       if (val.length > 0) {
         this.#val ??= this.#writer('val');
-        this.#val.scalars(val, step);
+        this.#val?.scalars(val, step);
       }
     });
   }
@@ -358,6 +365,7 @@ export class TensorBoardCallback extends Callback {
   #writeRunRecords(optimizer: Optimizer): void {
     this.#root ??= this.#writer('.');
     const root = this.#root;
+    if (!root) return;
     root.customScalars(GRADIENT_HEALTH_LAYOUT);
     const p = (this.params ?? {}) as { batchSize?: number | null; epochs?: number; metrics?: string[] };
     const lr = learningRateOf(optimizer);

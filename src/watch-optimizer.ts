@@ -129,7 +129,8 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       writer = new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
     } catch (err) {
       watcher.detach();
-      throw new Error(`${where}: cannot write to logdir ${options.logdir}: ${(err as Error).message}`);
+      (err as Error).message = `${where}: ${(err as Error).message}`;
+      throw err;
     }
     writer.on('error', (err) => warn(err.message, `gradwatch: ${err.message}`));
   }

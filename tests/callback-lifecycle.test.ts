@@ -4,7 +4,8 @@
  * a later fit, and released too when fit throws; a fit that threw, or a second gradwatch callback,
  * never leaves the optimizer blocked for a later callback.
  */
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSummaries, tensorBoard, watchOptimizer } from '../src/index.js';
@@ -148,6 +149,36 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       // The optimizer is restored too.
       for (const k of ['applyGradients', 'minimize', 'computeGradients'])
         expect(Object.hasOwn(model.optimizer, k)).toBe(false);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+  });
+
+  describe('a logdir that is a file', () => {
+    it('is refused when the callback or watchOptimizer() is created, naming the path', () => {
+      const file = join(tempDir(), 'taken');
+      writeFileSync(file, 'not a directory');
+      expect(() => tensorBoard(file)).toThrow(`tensorBoard(): logdir ${file} is a file, not a directory`);
+      expect(() => tensorBoard(join(file, 'run'))).toThrow(
+        `tensorBoard(): logdir ${join(file, 'run')} cannot be created: ${file} is a file, not a directory`,
+      );
+      expect(() => watchOptimizer(tf.train.sgd(0.1), { logdir: file })).toThrow(
+        `watchOptimizer(): logdir ${file} is a file, not a directory`,
+      );
+    });
+
+    it('made after the callback was, is warned about once and training goes on', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { x, y } = data();
+      const model = makeModel(13);
+      const logdir = join(tempDir(), 'later');
+      const cb = tensorBoard(logdir);
+      writeFileSync(logdir, 'not a directory');
+      await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, validationSplit: 0.25, callbacks: [cb] });
+      expect((model.optimizer as unknown as { iterations: number }).iterations).toBe(4);
+      const lines = warn.mock.calls.map((c) => String(c[0]));
+      expect(lines.filter((l) => l.includes(`${logdir} is a file`))).toHaveLength(1);
+      warn.mockRestore();
       model.dispose();
       tf.dispose([x, y]);
     });

@@ -2,6 +2,8 @@
  * Options of the gradient watch, shared by the tensorBoard() callback and watchOptimizer(), with
  * validation that names the bad option.
  */
+import { resolve } from 'node:path';
+import { EventWriterError, notADirectory } from '../events/writer.js';
 import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../summary/histogram.js';
 import { type ClipConfig, checkClipConfig } from './clip.js';
 
@@ -85,13 +87,18 @@ function checkFlushMillis(v: unknown, where: string): number {
   return ms;
 }
 
-/** Validates a logdir given as an option, naming the function. */
+/**
+ * Validates a logdir given as an option, naming the function: a non-empty string without NUL, and
+ * no file where it or one of its parents should be a directory (nothing could ever be written).
+ */
 export function checkLogdir(logdir: unknown, where: string, hint = ''): string {
   if (typeof logdir !== 'string' || logdir.length === 0) {
     const got = typeof logdir === 'string' ? '""' : logdir === null ? 'null' : typeof logdir;
     throw new TypeError(`${where}: logdir must be a non-empty string${hint}, got ${got}`);
   }
   if (logdir.includes('\0')) throw new TypeError(`${where}: logdir must not contain a NUL character`);
+  const notDir = notADirectory(resolve(logdir));
+  if (notDir) throw new EventWriterError(`${where}: ${notDir.message}`, notDir.path, undefined, notDir.code);
   return logdir;
 }
 
