@@ -14,11 +14,13 @@
  * files then, in the same runs, and its steps go on counting.
  */
 
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from './detect/types.js';
 import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
+import { readSummaryBatches } from './summary/decode.js';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
@@ -83,6 +85,13 @@ export class TensorBoardCallback extends Callback {
   #wroteRunRecords = false;
   #batchesSeen = 0;
   #lastEpochStep = 0;
+  /** Whether the epoch steps already in the logdir (from an earlier callback) were looked up. */
+  #resumedEpochs = false;
+  /** Whether the running fit is this callback's (a second onTrainBegin then means it is listed twice). */
+  #fitAlive: (() => boolean) | null = null;
+  /** The last batch and epoch hook calls, to ignore the second call of a callback listed twice. */
+  #lastBatch: { batch: number; logs: Logs | undefined } | null = null;
+  #lastEpoch: { epoch: number; logs: Logs | undefined } | null = null;
   #warned = new Set<string>();
   #stepsSeen = 0;
   #pastCost: WatchCost | null = null;
@@ -180,8 +189,23 @@ export class TensorBoardCallback extends Callback {
         'tensorBoard(): this callback was closed with close(); create a new tensorBoard() callback for another fit',
       );
     }
+    // The same callback listed twice in `callbacks`: tfjs calls every hook twice, in a row.
+    if (this.#fitAlive?.()) {
+      this.#warn(
+        'listed-twice',
+        'gradwatch: this tensorBoard() callback is listed twice in `callbacks`; the second listing is ignored',
+      );
+      return;
+    }
     // A previous fit that threw and was not wound up yet: its statistics and files first.
     await this.#endFit();
+    this.#lastBatch = this.#lastEpoch = null;
+    // A new callback on a logdir that already has epochs (an earlier callback, an earlier process)
+    // continues after them, so TensorBoard keeps both (a repeated step would hide the old points).
+    if (!this.#resumedEpochs) {
+      this.#resumedEpochs = true;
+      this.#lastEpochStep = Math.max(this.#lastEpochStep, await lastEpochStep(this.logdir));
+    }
     this.#train ??= this.#writer('train');
     const model = (this.model as LayersModel | null) ?? this.#explicitModel ?? null;
     if (!model) {
@@ -210,6 +234,7 @@ export class TensorBoardCallback extends Callback {
     // that threw sets isTraining again, with a new History).
     const history = trainee.history;
     const alive = () => trainee.isTraining !== false && trainee.history === history;
+    this.#fitAlive = alive;
     const watcher = new Watcher(
       watcherOptionsFor(optimizer, o, {
         layerOf: (name) => names.layer.get(name) ?? name,
@@ -237,7 +262,11 @@ export class TensorBoardCallback extends Callback {
     }
   }
 
-  override async onBatchEnd(_batch: number, logs?: Logs): Promise<void> {
+  override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
+    // tfjs hands every callback the same logs object: the same batch with the same logs again is
+    // this callback listed a second time.
+    if (this.#lastBatch?.batch === batch && this.#lastBatch.logs === logs) return;
+    this.#lastBatch = { batch, logs };
     this.#batchesSeen++;
     await this.#writeStats();
     const uf = this.#updateFreq;
@@ -246,6 +275,8 @@ export class TensorBoardCallback extends Callback {
   }
 
   override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    if (this.#lastEpoch?.epoch === epoch && this.#lastEpoch.logs === logs) return;
+    this.#lastEpoch = { epoch, logs };
     await this.#writeStats();
     const step = Math.max(epoch + 1, this.#lastEpochStep + 1);
     this.#lastEpochStep = step;
@@ -261,6 +292,7 @@ export class TensorBoardCallback extends Callback {
    * (reopened by the next fit). Idempotent; concurrent calls share one wind-up.
    */
   #endFit(): Promise<void> {
+    this.#fitAlive = null;
     this.#ending ??= (async () => {
       if (this.#poll) clearInterval(this.#poll);
       this.#poll = null;
@@ -503,4 +535,24 @@ function learningRateOf(optimizer: unknown): number | undefined {
 /** Creates the callback: `model.fit(x, y, { callbacks: [tensorBoard('./logs')] })`. */
 export function tensorBoard(logdir = './logs', options: TensorBoardOptions = {}): TensorBoardCallback {
   return new TensorBoardCallback(logdir, options);
+}
+
+/**
+ * The highest epoch step already written in the logdir's train and val runs (0 if none or unreadable):
+ * read once, when a callback first trains, so its epochs continue after an earlier callback's.
+ */
+async function lastEpochStep(logdir: string): Promise<number> {
+  let last = 0;
+  for (const run of ['train', 'val']) {
+    const dir = join(logdir, run);
+    if (!existsSync(dir)) continue;
+    try {
+      for await (const batch of readSummaryBatches(dir)) {
+        for (const p of batch) if (p.step > last && p.value.tag.startsWith('epoch_')) last = p.step;
+      }
+    } catch {
+      // An unreadable run: its epochs are unknown, start after what was found.
+    }
+  }
+  return last;
 }
