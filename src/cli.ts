@@ -18,6 +18,7 @@ import { type AnalysisReport, analyze, type Level } from './analyze/analyze.js';
 import { type ExportFormat, exportLogdir } from './analyze/export.js';
 import { follow } from './analyze/follow.js';
 import { jsonReplacer, renderJson, renderMarkdown, renderText } from './analyze/format.js';
+import { safeJson, safeLines, safeText } from './analyze/text.js';
 import { alertLine } from './detect/explain.js';
 import { SEVERITY_LEVEL } from './detect/types.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
@@ -53,6 +54,17 @@ function progress(): { onProgress?: (done: number, total: number) => void; stop:
     },
     stop: () => bar?.stop(),
   };
+}
+
+/**
+ * One line on stderr or stdout. Paths, run and tag names in it come from the logdir or the command
+ * line: control characters are shown as escapes, so no name can drive the terminal or fake a line.
+ */
+function warn(line: string): void {
+  process.stderr.write(`${safeText(line)}\n`);
+}
+function say(line: string): void {
+  process.stdout.write(`${safeText(line)}\n`);
 }
 
 /** A file-system error as a few words: the code, and what it means for the commonest ones. */
@@ -105,6 +117,8 @@ export function program(): Command {
       '\nExit codes: 0 clean, 1 alerts at or above --fail-on, 2 usage or read error,\n' +
         '3 nothing to analyse or export (no event files, or nothing matching --run/--tag).',
     )
+    // Commander quotes what was typed (an unknown command, a bad value): shown safely too.
+    .configureOutput({ writeErr: (str) => process.stderr.write(safeLines(str.split('\n'))) })
     .showHelpAfterError()
     .exitOverride();
   let code = 0;
@@ -119,9 +133,7 @@ export function program(): Command {
     .option('--json', 'print JSON instead of text')
     .action(async (logdir: string, o: { json?: boolean }) => {
       const report = await inspectLogdir(logdir);
-      process.stdout.write(
-        o.json ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspection(report),
-      );
+      process.stdout.write(o.json ? `${safeJson(report, jsonReplacer, 2)}\n` : renderInspection(report));
     });
 
   const analyzeCmd = (name: string, description: string, followDefault: boolean) =>
@@ -176,22 +188,19 @@ export function program(): Command {
             process.once('SIGTERM', quit);
             stdoutClosed.signal.addEventListener('abort', quit, { once: true });
             let worst: Level = 'clean';
-            process.stderr.write(`gradwatch: following ${logdir} (Ctrl-C to stop)\n`);
+            warn(`gradwatch: following ${logdir} (Ctrl-C to stop)`);
             await follow(logdir, {
               ...filter,
               intervalMs: o.interval,
               signal: stop.signal,
               onAlert: (run, a) => {
                 if (RANK[a.severity] > RANK[worst]) worst = a.severity;
-                process.stdout.write(`${run}: ${alertLine(a).replace(/^gradwatch: /, '')}\n`);
+                say(`${run}: ${alertLine(a).replace(/^gradwatch: /, '')}`);
               },
-              onProblem: (p) =>
-                process.stderr.write(`damaged record skipped: ${p.file} at byte ${p.offset} (${p.reason})\n`),
-              onNote: (m) => process.stderr.write(`gradwatch: ${m}\n`),
+              onProblem: (p) => warn(`damaged record skipped: ${p.file} at byte ${p.offset} (${p.reason})`),
+              onNote: (m) => warn(`gradwatch: ${m}`),
               onInvalid: (v) =>
-                process.stderr.write(
-                  `bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}\n`,
-                ),
+                warn(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}`),
             });
             code = o.failOn !== 'never' && RANK[worst] >= RANK[o.failOn] ? 1 : 0;
             return;
@@ -211,7 +220,7 @@ export function program(): Command {
           code = exitCodeFor(report, o.failOn);
           if (report.nothingFound) {
             code = NOTHING_FOUND;
-            process.stderr.write(`gradwatch: nothing to analyse: ${report.nothingFound}\n`);
+            warn(`gradwatch: nothing to analyse: ${report.nothingFound}`);
           }
           process.stdout.write(render(report));
         },
@@ -251,20 +260,20 @@ export function program(): Command {
           ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
         });
         for (const c of r.corrupt)
-          process.stderr.write(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})\n`);
-        for (const u of r.unreadable) process.stderr.write(`unreadable: ${u.path} (${u.error})\n`);
+          warn(`damaged record skipped: ${c.file} at byte ${c.offset} (${c.reason})`);
+        for (const u of r.unreadable) warn(`unreadable: ${u.path} (${u.error})`);
         for (const v of r.invalid)
-          process.stderr.write(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}\n`);
+          warn(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}`);
         if (r.nothingFound) {
           code = NOTHING_FOUND;
-          process.stderr.write(`gradwatch: nothing to export: ${r.nothingFound}\n`);
+          warn(`gradwatch: nothing to export: ${r.nothingFound}`);
         }
         if (file) {
           out.end();
           await finished(out).catch((err: NodeJS.ErrnoException) => {
             throw new Error(`cannot write ${o.out}: ${fsReason(err)}`);
           });
-          process.stderr.write(`gradwatch: wrote ${r.rows} rows to ${o.out}\n`);
+          warn(`gradwatch: wrote ${r.rows} rows to ${o.out}`);
         }
       } catch (err) {
         if (file && (err as NodeJS.ErrnoException).syscall)
@@ -286,7 +295,7 @@ async function main(argv: string[]): Promise<void> {
   // the process with a stack and exit 1, which means "alerts found".
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') {
-      process.stderr.write(`gradwatch: cannot write to stdout: ${fsReason(err)}\n`);
+      warn(`gradwatch: cannot write to stdout: ${fsReason(err)}`);
       process.exitCode = 2;
     }
     stdoutClosed.abort();
@@ -302,7 +311,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`gradwatch: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`gradwatch: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
   }
 }

@@ -6,6 +6,7 @@
 import { isWallTime } from './analyze/collect.js';
 import { decodeOrProblem, fileBatches, type InvalidValue } from './analyze/load.js';
 import { exactStep, type Step } from './analyze/step.js';
+import { safeLines, safeText } from './analyze/text.js';
 import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
 import { ValueDecoder } from './summary/decode.js';
 
@@ -127,11 +128,12 @@ export function renderInspection(x: LogdirInspection): string {
       lines.push(
         `  ${r.invalidWallTimes} event(s) with a wall time that is not a date (left out of the span)`,
       );
-    const width = Math.max(3, ...r.tags.map((t) => t.tag.length));
+    // Names are made safe before they are padded: the escapes take room.
+    const width = Math.max(3, ...r.tags.map((t) => safeText(t.tag).length));
     for (const t of r.tags) {
       const last = t.last === null ? '' : `  last=${t.last}`;
       lines.push(
-        `  ${t.tag.padEnd(width)}  ${t.kind.padEnd(14)} ${String(t.points).padStart(7)} pts  steps ${t.firstStep}..${t.lastStep}${last}`,
+        `  ${safeText(t.tag).padEnd(width)}  ${safeText(t.kind).padEnd(14)} ${String(t.points).padStart(7)} pts  steps ${t.firstStep}..${t.lastStep}${last}`,
       );
     }
   }
@@ -143,5 +145,6 @@ export function renderInspection(x: LogdirInspection): string {
   for (const u of x.unreadableFiles) lines.push(`unreadable: ${u.file} (${u.error})`);
   for (const v of x.invalid)
     lines.push(`bad value skipped: ${v.file} at byte ${v.offset}: ${v.tag}: ${v.reason}`);
-  return `${lines.join('\n')}\n`;
+  // Each line is made safe as a whole: no name in it can start a line of its own or drive the terminal.
+  return `${safeLines(lines)}\n`;
 }

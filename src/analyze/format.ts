@@ -5,6 +5,7 @@
 import { fmt } from '../detect/blame.js';
 import { ruleTitle } from '../detect/explain.js';
 import type { AnalysisReport, RunReport, SeriesTrend } from './analyze.js';
+import { mdCode, mdCodeCell, mdText, safeJson, safeLines } from './text.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -50,7 +51,8 @@ export function renderText(r: AnalysisReport): string {
   for (const run of r.runs) out.push('', ...runText(run));
   out.push('', ...problemsText(r));
   out.push(r.nothingFound ? `overall: NOTHING FOUND: ${r.nothingFound}` : `overall: ${LEVEL_WORD[r.level]}`);
-  return `${out.join('\n')}\n`;
+  // Each line is made safe as a whole: no name in it can start a line of its own or drive the terminal.
+  return `${safeLines(out)}\n`;
 }
 
 /** "steps 0-799, epochs 1-5": the span on each axis present. */
@@ -131,18 +133,18 @@ function problemsText(r: AnalysisReport): string[] {
   return lines;
 }
 
-const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 export function renderMarkdown(r: AnalysisReport): string {
   const icon = { clean: '✅', warning: '⚠️', error: '❌' } as const;
+  // Every string from the logdir is escaped for where it goes: mdCode for a code span, mdCodeCell for
+  // a name in a table cell, mdText for text (alert summaries and verdicts quote tag and layer names).
   const out = [
     r.nothingFound
       ? '## gradwatch analyze: ❔ NOTHING FOUND'
       : `## gradwatch analyze: ${icon[r.level]} ${LEVEL_WORD[r.level]}`,
     '',
-    `\`${r.logdir}\`: ${r.runs.length} run${r.runs.length === 1 ? '' : 's'}, ${(r.bytes / 1e6).toFixed(1)} MB`,
+    `${mdCode(r.logdir)}: ${r.runs.length} run${r.runs.length === 1 ? '' : 's'}, ${(r.bytes / 1e6).toFixed(1)} MB`,
     '',
-    ...(r.nothingFound ? [`Nothing found: ${r.nothingFound}.`, ''] : []),
+    ...(r.nothingFound ? [`Nothing found: ${mdText(r.nothingFound)}.`, ''] : []),
     '| run | steps | loss | gradient norm | alerts | verdict |',
     '|---|---|---|---|---:|---|',
   ];
@@ -155,26 +157,26 @@ export function renderMarkdown(r: AnalysisReport): string {
       ? `${fmt(run.gradients.first)} → ${fmt(run.gradients.last)} \`${sparkline(run.gradients.spark)}\``
       : '-';
     out.push(
-      `| \`${escapeCell(run.run)}\` | ${steps} | ${loss} | ${g} | ${run.alertsFound.length} | ${icon[run.level]} ${escapeCell(run.verdict)} |`,
+      `| ${mdCodeCell(run.run)} | ${steps} | ${loss} | ${g} | ${run.alertsFound.length} | ${icon[run.level]} ${mdText(run.verdict)} |`,
     );
   }
   for (const run of r.runs.filter((x) => x.alertsFound.length > 0 || x.alertsLogged.length > 0)) {
-    out.push('', `### \`${escapeCell(run.run)}\``, '');
+    out.push('', `### ${mdCode(run.run)}`, '');
     for (const a of run.alertsFound.slice(0, 20)) {
-      const blame = a.blame ? ` Blame: \`${a.blame.layer}\` (${a.blame.reason}).` : '';
+      const blame = a.blame ? ` Blame: ${mdCode(a.blame.layer)} (${mdText(a.blame.reason)}).` : '';
       out.push(
-        `- **${a.axis} ${a.step}, ${ruleTitle(a.rule).toLowerCase()}** (${a.severity}): ${escapeCell(a.summary)}.${blame}`,
+        `- **${a.axis} ${a.step}, ${ruleTitle(a.rule).toLowerCase()}** (${a.severity}): ${mdText(a.summary)}.${blame}`,
       );
     }
     if (run.alertsLogged.length > 0) {
       out.push(
-        `- written during training: ${run.alertsLogged.map((a) => `\`alerts/${a.rule}\` from step ${a.firstStep}`).join(', ')}`,
+        `- written during training: ${run.alertsLogged.map((a) => `${mdCode(`alerts/${a.rule}`)} from step ${a.firstStep}`).join(', ')}`,
       );
     }
   }
   const problems = problemsText(r);
-  if (problems.length > 0) out.push('', '### Read problems', '', ...problems.map((p) => `- ${p}`));
-  return `${out.join('\n')}\n`;
+  if (problems.length > 0) out.push('', '### Read problems', '', ...problems.map((p) => `- ${mdText(p)}`));
+  return `${safeLines(out)}\n`;
 }
 
 /**
@@ -187,5 +189,5 @@ export function jsonReplacer(_key: string, v: unknown): unknown {
 }
 
 export function renderJson(r: AnalysisReport): string {
-  return `${JSON.stringify(r, jsonReplacer, 2)}\n`;
+  return `${safeJson(r, jsonReplacer, 2)}\n`;
 }
