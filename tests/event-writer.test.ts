@@ -245,6 +245,56 @@ describe('EventFileWriter', () => {
     await w.close();
   });
 
+  it('a synchronous flush takes over an asynchronous one at any step, each record once and in order (issue 13 #1)', async () => {
+    // flushSyncOnExit() is what the exit handler calls; here the process goes on after it, so the
+    // superseded asynchronous flush resumes too and must change nothing.
+    const turn = () => new Promise((r) => setImmediate(r));
+    for (const opened of [false, true]) {
+      for (const deleted of opened ? [false, true] : [false]) {
+        for (let turns = 0; turns <= 12; turns++) {
+          const dir = tempDir();
+          const w = new EventFileWriter(join(dir, 'run'), { flushMillis: 600_000 });
+          w.on('error', () => {});
+          let step = 0;
+          const write = (n: number) => {
+            for (let i = 0; i < n; i++, step++) {
+              w.writeEvent({ wallTime: 1, step, summary: { value: [{ tag: 'x', simpleValue: step }] } });
+            }
+          };
+          if (opened) {
+            write(10);
+            await w.flush();
+          }
+          const first = w.path;
+          if (deleted) rmSync(first);
+          write(3000);
+          const pending = w.flush();
+          write(50);
+          for (let t = 0; t < turns; t++) await turn();
+          w.flushSyncOnExit();
+          write(20);
+          await pending;
+          await w.close();
+          const files = readdirSync(join(dir, 'run')).sort();
+          const steps: number[] = [];
+          for (const f of files) {
+            const r = new EventFileReader(join(dir, 'run', f));
+            const events = [];
+            for await (const e of r.events()) events.push(e.event);
+            expect(r.incomplete).toBeNull();
+            expect(events[0]!.fileVersion).toBe('brain.Event:2');
+            steps.push(...events.slice(1).map((e) => int64ToNumber(e.step)));
+          }
+          const label = `opened ${opened}, deleted ${deleted}, takeover after ${turns} turns`;
+          const from = deleted ? 10 : 0;
+          expect(steps, label).toEqual(Array.from({ length: step - from }, (_, i) => from + i));
+          expect(w.stats.recordsWritten, label).toBe(step);
+          expect(w.stats.recordsPending, label).toBe(0);
+        }
+      }
+    }
+  });
+
   it('keeps the file byte-identical to what it reported', async () => {
     const dir = tempDir();
     const w = new EventFileWriter(dir);

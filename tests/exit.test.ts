@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSummaries } from '../src/index.js';
 import { tempDir } from './helpers.js';
+import { pool, writerChild, writtenSteps } from './writer-exit-helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -54,4 +55,85 @@ describe('nothing buffered is lost when the process ends', () => {
       expect(await steps(dir)).toEqual(all(2000));
     });
   }
+});
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+// Issue 13 #1: the exit-time flush used to do nothing while an asynchronous write was in flight, so
+// a process.exit() at the wrong moment lost everything that write and the buffer held. Each case
+// below ends the process at a different point relative to the writer's asynchronous steps (mkdir,
+// open, stat, write, a second write) and checks what the writer promises: every point handed over
+// before the exit is on disk, once, in order, and no record is torn.
+describe('process.exit() with a write in flight (issue 13 #1)', () => {
+  it('keeps every point when the process exits a few turns after a flush() it did not await', async () => {
+    const cases: Array<[number, string]> = [];
+    for (const how of ['none', 'microtask', 'immediate', 'timeout']) {
+      for (const turns of how === 'none' ? [0] : [1, 2, 3, 5, 8]) cases.push([turns, how]);
+    }
+    const results = await pool(
+      cases.map(([turns, how]) => async () => {
+        const dir = tempDir();
+        const r = await writerChild([dir, 'unawaited', String(turns), how]);
+        return { turns, how, code: r.code, ...(await writtenSteps(dir)) };
+      }),
+    );
+    for (const r of results) {
+      const label = `exit after ${r.turns} turn(s) by ${r.how}`;
+      expect(r.code, label).toBe(0);
+      expect(r.torn, label).toEqual([]);
+      expect(r.steps, label).toEqual(range(0, 2000));
+    }
+  }, 120_000);
+
+  it('keeps every point when an async training loop exits at random moments', async () => {
+    // Deterministic spread of exit moments and flush intervals; a large text every 50 steps makes
+    // writes long enough to be caught in flight.
+    const cases = Array.from({ length: 12 }, (_, i) => ({
+      flushMillis: [1, 5, 50][i % 3]!,
+      ms: 120 + ((i * 7919) % 480),
+      exit: i % 2 === 0 ? 'timer' : 'inline',
+    }));
+    const results = await pool(
+      cases.map((c) => async () => {
+        const dir = tempDir();
+        const r = await writerChild([dir, 'loop', String(c.flushMillis), String(c.ms), c.exit]);
+        const wrote = Number(r.lines.find((l) => l.startsWith('wrote '))?.slice(6) ?? Number.NaN);
+        return {
+          ...c,
+          code: r.code,
+          wrote,
+          errors: r.lines.filter((l) => l.startsWith('error')),
+          ...(await writtenSteps(dir)),
+        };
+      }),
+    );
+    for (const r of results) {
+      const label = `flushMillis ${r.flushMillis}, exit ${r.exit} after ${r.ms} ms`;
+      expect(r.code, label).toBe(0);
+      expect(r.errors, label).toEqual([]);
+      expect(r.torn, label).toEqual([]);
+      expect(r.wrote, label).toBeGreaterThan(0);
+      expect(r.steps.length, `${label}: wrote ${r.wrote}, file has ${r.steps.length}`).toBe(r.wrote);
+      expect(r.steps, label).toEqual(range(0, r.wrote));
+    }
+  }, 120_000);
+
+  it('keeps the points written after the event file or the logdir was deleted', async () => {
+    const cases: Array<[string, number, string]> = [];
+    for (const what of ['file', 'dir'])
+      for (const turns of [0, 2]) for (const flush of ['no', 'yes']) cases.push([what, turns, flush]);
+    const results = await pool(
+      cases.map(([what, turns, flush]) => async () => {
+        const dir = tempDir();
+        const r = await writerChild([dir, 'deleted', what, String(turns), flush]);
+        return { what, turns, flush, code: r.code, ...(await writtenSteps(dir)) };
+      }),
+    );
+    for (const r of results) {
+      const label = `${r.what} deleted, exit after ${r.turns} turn(s), flush ${r.flush}`;
+      expect(r.code, label).toBe(0);
+      expect(r.torn, label).toEqual([]);
+      expect(r.steps, label).toEqual(range(500, 1000));
+    }
+  }, 120_000);
 });

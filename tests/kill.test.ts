@@ -13,6 +13,7 @@ import { EventFileReader } from '../src/events/reader.js';
 import { discoverRuns, readSummaries } from '../src/index.js';
 import { num, startBothLoaders, type TensorBoardServer, tensorboardAvailable } from './compat/tensorboard.js';
 import { tempDir } from './helpers.js';
+import { pool, writerChild, writtenSteps } from './writer-exit-helpers.js';
 
 const TRIALS = Number(process.env.KILL_TRIALS ?? 20);
 const FLUSH_MS = 1000;
@@ -156,4 +157,44 @@ describe.skipIf(!available)(`SIGKILL at random moments (${TRIALS} trials)`, () =
       }
     }
   });
+});
+
+// Issue 13 #1: the writer now writes at explicit file offsets and can finish an asynchronous write
+// synchronously. A SIGKILL at any moment must still leave files that read without error, hold each
+// point once and in order, and hold everything a resolved flush() covered. A plain SIGKILL cannot
+// flush, so points after the last resolved flush may be missing; nothing before it may be.
+describe('SIGKILL of a writer at random moments relative to its writes (issue 13 #1)', () => {
+  it('leaves readable files with every flushed point, once and in order', async () => {
+    const cases = Array.from({ length: 12 }, (_, i) => ({
+      flushMillis: [1, 5, 50][i % 3]!,
+      flushesBeforeKill: 1 + (i % 4),
+      extraMs: (i * 37) % 23,
+    }));
+    const results = await pool(
+      cases.map((c) => async () => {
+        const dir = tempDir('gradwatch-writer-kill-');
+        let flushed = 0;
+        let seen = 0;
+        let killed = false;
+        const r = await writerChild([dir, 'loop', String(c.flushMillis), '0', 'kill'], (line, kill) => {
+          if (!line.startsWith('flushed ')) return;
+          if (!killed) flushed = Number(line.slice(8));
+          if (++seen === c.flushesBeforeKill && !killed) {
+            setTimeout(() => {
+              killed = true;
+              kill('SIGKILL');
+            }, c.extraMs);
+          }
+        });
+        return { ...c, signal: r.signal, flushed, ...(await writtenSteps(dir)) };
+      }),
+    );
+    for (const r of results) {
+      const label = `flushMillis ${r.flushMillis}, killed ${r.extraMs} ms after flush ${r.flushesBeforeKill}`;
+      expect(r.signal, label).toBe('SIGKILL');
+      expect(r.flushed, label).toBeGreaterThan(0);
+      expect(r.steps.length, `${label}: ${r.flushed} flushed`).toBeGreaterThanOrEqual(r.flushed);
+      expect(r.steps, label).toEqual(Array.from({ length: r.steps.length }, (_, i) => i));
+    }
+  }, 120_000);
 });

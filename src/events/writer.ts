@@ -2,7 +2,15 @@
  * Append-only event-file writer with an in-memory buffer and asynchronous flushes, so training code
  * never waits on the disk. Records are framed as they are written (cheap) and written out:
  * every `flushMillis`, when `maxQueue` records or 1 MiB are buffered, on `flush()`, on `close()`,
- * synchronously on process exit, and asynchronously on SIGINT/SIGTERM.
+ * and synchronously on process exit and on SIGINT/SIGTERM.
+ *
+ * Every write goes to an explicit file offset (the file is not opened in append mode), which is what
+ * lets the synchronous exit path take over an asynchronous flush at any point: it writes the bytes
+ * that flush had in hand again at the same offset (the same bytes, so whatever part of the
+ * asynchronous write lands too changes nothing), then the rest of the buffer after them, and the
+ * asynchronous flush, superseded, stops at its next step. So on exit every record handed over is
+ * written once, in order, whatever the asynchronous flush was doing (creating the directory, opening
+ * the file, checking it, writing).
  *
  * I/O failures never throw into the caller's training step: they reject `flush()`/`close()` and are
  * emitted as 'error' events (or, with no 'error' listener, printed once per error code as a process
@@ -14,7 +22,7 @@
  */
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
-import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Event, type EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
@@ -211,12 +219,19 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   readonly #host: string | undefined;
 
   #path: string;
-  #fh: FileHandle | null = null;
-  #fileBytes = 0;
+  /** The file being written, or null before the first flush and while a new one must be opened. */
+  #file: OpenFile | null = null;
   #chunks: Buffer[] = [];
   #cur: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   #curLen = 0;
-  #inFlight = false;
+  /** What the asynchronous flush in progress has taken from the buffer, and how far it got. */
+  #inflight: FlushJob | null = null;
+  /** Bumped when the synchronous path takes over: an asynchronous flush of an older epoch stops. */
+  #epoch = 0;
+  /** The latest synchronous takeover, and its error if it failed (for the flush it superseded). */
+  #takeover: { epoch: number; error: EventWriterError | null } | null = null;
+  /** Descriptors of files given up while an asynchronous step might still use them; closed later. */
+  #orphans: number[] = [];
   #chain: Promise<void> = Promise.resolve();
   #backgroundQueued = false;
   #timer: NodeJS.Timeout;
@@ -359,15 +374,16 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
       } catch (err) {
         failure = err;
       }
-      const fh = this.#fh;
-      this.#fh = null;
-      if (fh) {
+      const f = this.#file;
+      this.#file = null;
+      if (f) {
         try {
-          await fh.close();
+          await closeAsync(f.fd);
         } catch (err) {
-          failure ??= new EventWriterError(`closing ${this.#path} failed: ${String(err)}`, this.#path, err);
+          failure ??= new EventWriterError(`closing ${f.path} failed: ${errText(err)}`, f.path, err);
         }
       }
+      this.#closeOrphans();
       unregisterForExit(this);
       if (failure) throw failure;
     })();
@@ -377,28 +393,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   // ---- ExitFlushable ----
 
   flushSyncOnExit(): void {
-    // An asynchronous write still in progress cannot be ordered against a synchronous one, so the
-    // buffer is left alone in that case (only the last flush window can be lost).
-    if (this.#inFlight || (this.stats.bytesPending === 0 && this.#fh)) return;
-    const data = this.#takePending();
-    try {
-      let fd: number;
-      let fresh = false;
-      if (this.#fh) {
-        fd = this.#fh.fd;
-      } else {
-        fs.mkdirSync(this.logdir, { recursive: true });
-        fd = fs.openSync(this.#path, 'ax');
-        fresh = true;
-      }
-      const out = fresh ? Buffer.concat([this.#fileVersionRecord(), data]) : data;
-      let off = 0;
-      while (off < out.length) off += fs.writeSync(fd, out, off, out.length - off);
-      if (fresh) fs.closeSync(fd);
-      this.stats.bytesWritten += data.length;
-    } catch {
-      // Nothing can be reported from an exit handler; the records are lost.
-    }
+    this.#flushSync();
   }
 
   async flushOnSignal(): Promise<void> {
@@ -426,7 +421,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   }
 
   #backgroundFlush(): void {
-    if (this.#backgroundQueued || (this.stats.bytesPending === 0 && this.#fh)) return;
+    if (this.#backgroundQueued || (this.stats.bytesPending === 0 && this.#file)) return;
     this.#backgroundQueued = true;
     this.#enqueueFlush()
       .catch(() => undefined) // reported by #flushOnce
@@ -452,8 +447,8 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     return data;
   }
 
-  /** Puts unwritten whole records back in front of the buffer. */
-  #restore(data: Buffer): void {
+  /** Puts `count` unwritten whole records back in front of the buffer. */
+  #restore(data: Buffer, count: number): void {
     if (data.length === 0) return;
     if (this.#curLen > 0) this.#chunks.push(this.#cur.subarray(0, this.#curLen));
     this.#chunks.unshift(data);
@@ -462,117 +457,395 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     let bytes = 0;
     for (const c of this.#chunks) bytes += c.length;
     this.stats.bytesPending = bytes;
-    this.stats.recordsPending += countRecords(data);
+    this.stats.recordsPending += count;
   }
 
-  async #open(): Promise<FileHandle> {
+  /** Creates the logdir; a file in its way is reported as such, not as a failed mkdir. */
+  async #mkdir(): Promise<void> {
     await mkdir(this.logdir, { recursive: true }).catch(async (err: NodeJS.ErrnoException) => {
-      // A file where the logdir or one of its parents should be: say that, not "EEXIST: mkdir".
       if (err.code === 'EEXIST' || err.code === 'ENOTDIR') throw notADirectory(this.logdir) ?? err;
       // Node's recursive mkdir reports ENOENT for a directory it cannot create on a read-only
       // filesystem; one plain mkdir of the last level gives the real reason (EROFS, EACCES).
       if (err.code !== 'ENOENT') throw err;
       await mkdir(this.logdir);
     });
+  }
+
+  #mkdirSync(): void {
+    try {
+      fs.mkdirSync(this.logdir, { recursive: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR') throw notADirectory(this.logdir) ?? err;
+      if (code !== 'ENOENT') throw err;
+      fs.mkdirSync(this.logdir);
+    }
+  }
+
+  /** Opens a new file (asynchronously); null if the synchronous path took over meanwhile. */
+  async #open(job: FlushJob, epoch: number): Promise<OpenFile | null> {
+    await this.#mkdir();
+    if (epoch !== this.#epoch) return null;
     for (let attempt = 0; ; attempt++) {
+      const path = this.#path;
+      job.opening = path;
+      let fd: number;
       try {
-        const fh = await open(this.#path, 'ax');
-        this.#fileBytes = 0;
-        this.stats.filesOpened++;
-        return fh;
+        fd = await openAsync(path, 'wx');
       } catch (err) {
+        if (epoch !== this.#epoch) return null;
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw err;
         this.#path = this.#newPath();
+        continue;
       }
+      job.opening = null;
+      if (epoch !== this.#epoch) {
+        // The synchronous path opened the file itself (or another one): this descriptor is not needed.
+        fs.close(fd, ignore);
+        return null;
+      }
+      this.stats.filesOpened++;
+      return { fd, path, size: 0 };
     }
+  }
+
+  /** Opens a new file synchronously. `job` is the asynchronous flush it takes over, if any. */
+  #openSync(job: FlushJob | null): OpenFile {
+    this.#mkdirSync();
+    for (let attempt = 0; ; attempt++) {
+      const path = this.#path;
+      let fd: number;
+      try {
+        fd = fs.openSync(path, 'wx');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw err;
+        // The asynchronous flush may have created this very file (its open did not report back yet):
+        // then it is new and empty, and is used. Anything else there is someone else's.
+        let adopted = -1;
+        if (job?.opening === path) {
+          const other = fs.openSync(path, 'r+');
+          if (fs.fstatSync(other).size === 0) adopted = other;
+          else fs.closeSync(other);
+        }
+        if (adopted < 0) {
+          this.#path = this.#newPath();
+          continue;
+        }
+        fd = adopted;
+      }
+      this.stats.filesOpened++;
+      return { fd, path, size: 0 };
+    }
+  }
+
+  /** The event file was deleted under us: report it and continue in a new file. */
+  #fileDeleted(f: OpenFile, inUse: boolean, sync: boolean): void {
+    this.#file = null;
+    this.#giveUp(f, inUse);
+    this.#path = this.#newPath();
+    this.#report(
+      new EventWriterError(`event file ${f.path} was deleted; continuing in ${this.#path}`, f.path),
+      sync,
+    );
+  }
+
+  /** Closes a file no longer written to, or, if an asynchronous step may still use it, later. */
+  #giveUp(f: OpenFile, inUse: boolean): void {
+    if (inUse) this.#orphans.push(f.fd);
+    else fs.close(f.fd, ignore);
+  }
+
+  #closeOrphans(): void {
+    for (const fd of this.#orphans) fs.close(fd, ignore);
+    this.#orphans = [];
   }
 
   async #flushOnce(): Promise<void> {
+    const epoch = this.#epoch;
+    if (await this.#writeOut()) return;
+    // Superseded: the synchronous path took the records over. If it failed, so did this flush.
+    const takeover = this.#takeover;
+    if (takeover && takeover.epoch === epoch + 1 && takeover.error) throw takeover.error;
+  }
+
+  /** One asynchronous flush. False if the synchronous path took it over. */
+  async #writeOut(): Promise<boolean> {
     // The first flush creates the file (with its file_version record) even if nothing else was written.
-    if (this.stats.bytesPending === 0 && this.#fh) return;
-    const records = this.stats.recordsPending;
-    let data = this.#takePending();
+    if (this.stats.bytesPending === 0 && this.#file) return true;
+    // Flushes run one at a time, so no asynchronous step of an earlier one is still running.
+    this.#closeOrphans();
+    const epoch = this.#epoch;
+    const count = this.stats.recordsPending;
+    const job: FlushJob = {
+      records: this.#takePending(),
+      count,
+      opening: null,
+      file: null,
+      base: 0,
+      bytes: null,
+    };
+    this.#inflight = job;
     let written = 0;
-    this.#inFlight = true;
     try {
-      let fh = this.#fh;
-      if (fh) {
+      let f = this.#file;
+      if (f) {
         // Writing to a file someone deleted succeeds silently and loses everything: check first.
-        const st = await fh.stat();
+        const st = await fstatAsync(f.fd);
+        if (epoch !== this.#epoch) return false;
         if (st.nlink === 0) {
-          const deleted = this.#path;
-          this.#fh = null;
-          await fh.close().catch(() => undefined);
-          fh = null;
-          this.#path = this.#newPath();
-          this.#report(
-            new EventWriterError(`event file ${deleted} was deleted; continuing in ${this.#path}`, deleted),
-          );
+          this.#fileDeleted(f, false, false);
+          f = null;
         }
       }
-      if (!fh) {
-        fh = await this.#open();
-        this.#fh = fh;
-        data = Buffer.concat([this.#fileVersionRecord(), data]);
+      if (!f) {
+        f = await this.#open(job, epoch);
+        if (!f) return false;
+        this.#file = f;
       }
-      while (written < data.length) {
-        const { bytesWritten } = await fh.write(data, written, data.length - written);
-        written += bytesWritten;
-        this.#fileBytes += bytesWritten;
+      const bytes = f.size === 0 ? Buffer.concat([this.#fileVersionRecord(), job.records]) : job.records;
+      job.file = f;
+      job.base = f.size;
+      job.bytes = bytes;
+      while (written < bytes.length) {
+        written += await writeAsync(f.fd, bytes, written, bytes.length - written, job.base + written);
+        if (epoch !== this.#epoch) return false;
       }
-      this.stats.recordsWritten += records;
-      this.stats.bytesWritten += data.length;
+      f.size = job.base + bytes.length;
+      this.stats.recordsWritten += count;
+      this.stats.bytesWritten += bytes.length;
+      return true;
     } catch (err) {
+      if (epoch !== this.#epoch) return false; // the synchronous path took these records over
       this.stats.failedFlushes++;
-      await this.#recover(data, written);
-      const wrapped = new EventWriterError(
-        `writing ${this.#path} failed: ${(err as Error).message ?? String(err)}`,
-        this.#path,
-        err,
-      );
+      const path = job.file?.path ?? this.#path;
+      const wrapped = new EventWriterError(`writing ${path} failed: ${errText(err)}`, path, err);
+      await this.#recover(job, written, epoch);
       this.#report(wrapped);
       throw wrapped;
     } finally {
-      this.#inFlight = false;
+      if (this.#inflight === job) this.#inflight = null;
     }
   }
 
-  async #recover(data: Buffer, written: number): Promise<void> {
+  /**
+   * After a failed asynchronous write of `written` bytes: counts the whole records that made it,
+   * puts the rest back in the buffer, and cuts a torn record off the file (or, if that fails, leaves
+   * the file and continues in a new one).
+   */
+  async #recover(job: FlushJob, written: number, epoch: number): Promise<void> {
+    this.#inflight = null;
+    const f = job.file;
+    if (!f || !job.bytes) {
+      this.#restore(job.records, job.count); // failed before writing anything
+      return;
+    }
+    const torn = this.#keepWhole(
+      f,
+      job.bytes,
+      job.bytes.length - job.records.length,
+      job.records,
+      job.count,
+      job.base,
+      written,
+    );
+    if (torn === 0) return;
+    // Detached while it is cut back, so that a synchronous flush meanwhile uses a new file.
+    this.#file = null;
+    let cut = true;
+    try {
+      await ftruncateAsync(f.fd, f.size);
+    } catch {
+      cut = false;
+    }
+    if (epoch !== this.#epoch || !cut) {
+      fs.close(f.fd, ignore);
+      if (epoch === this.#epoch) this.#path = this.#newPath();
+      return;
+    }
+    this.#file = f;
+  }
+
+  /**
+   * The bookkeeping after `written` bytes of `data` (a file_version record of `headerLen` bytes, then
+   * `records`, `count` of them) landed at offset `base` of `f`: the whole records count as written,
+   * the rest go back to the buffer. Returns the bytes of a torn record left after the last whole one.
+   */
+  #keepWhole(
+    f: OpenFile,
+    data: Buffer,
+    headerLen: number,
+    records: Buffer,
+    count: number,
+    base: number,
+    written: number,
+  ): number {
     let boundary = 0;
     while (boundary < data.length) {
       const next = boundary + RECORD_OVERHEAD + data.readUInt32LE(boundary);
       if (next > written) break;
       boundary = next;
     }
-    const torn = written - boundary;
-    if (torn > 0 && this.#fh) {
-      try {
-        await this.#fh.truncate(this.#fileBytes - torn);
-        this.#fileBytes -= torn;
-      } catch {
-        // Cannot cut the partial record off: leave that file as it is (readers see a truncated tail)
-        // and continue in a new one.
-        const fh = this.#fh;
-        this.#fh = null;
-        await fh.close().catch(() => undefined);
-        this.#path = this.#newPath();
-      }
-    }
-    this.#restore(data.subarray(boundary));
+    f.size = base + boundary;
+    const done = boundary > headerLen ? countRecords(data.subarray(headerLen, boundary)) : 0;
+    this.stats.recordsWritten += done;
+    this.stats.bytesWritten += boundary;
+    this.#restore(records.subarray(Math.max(0, boundary - headerLen)), count - done);
+    return written - boundary;
   }
 
-  #report(err: EventWriterError): void {
+  /**
+   * Writes everything buffered, and whatever an asynchronous flush has in hand, synchronously (on
+   * exit, where nothing asynchronous can finish). Returns false if the disk refused (reported).
+   */
+  #flushSync(): boolean {
+    const job = this.#inflight;
+    if (!job && this.stats.bytesPending === 0 && (this.#file || this.#closed)) return true;
+    this.#epoch++; // an asynchronous flush in progress stops at its next step
+    this.#inflight = null;
+    this.#takeover = { epoch: this.#epoch, error: null };
+    const count = (job?.count ?? 0) + this.stats.recordsPending;
+    const pending = this.#takePending();
+    const records = job ? Buffer.concat([job.records, pending]) : pending;
+    let f = this.#file;
+    let data: Buffer | null = null;
+    let headerLen = 0;
+    let pos = 0;
+    let written = 0;
+    try {
+      const writing = job?.bytes && job.file === f; // an asynchronous write to f may be under way
+      if (f && fs.fstatSync(f.fd).nlink === 0) {
+        // Not closed while an asynchronous step (a stat, a write) may still be using it.
+        this.#fileDeleted(f, job !== null, true);
+        f = null;
+      }
+      if (f && writing) {
+        // Its bytes again at the same offset (the asynchronous write may have landed in part, or
+        // may still land: the same bytes), then the rest of the buffer after them.
+        pos = job.base;
+        headerLen = job.bytes!.length - job.records.length;
+        data = Buffer.concat([job.bytes!, pending]);
+      } else {
+        if (!f) {
+          f = this.#openSync(job);
+          this.#file = f;
+        }
+        pos = f.size;
+        if (pos === 0) {
+          const header = this.#fileVersionRecord();
+          headerLen = header.length;
+          data = Buffer.concat([header, records]);
+        } else data = records;
+      }
+      while (written < data.length) {
+        written += fs.writeSync(f.fd, data, written, data.length - written, pos + written);
+      }
+      f.size = pos + data.length;
+      this.stats.recordsWritten += count;
+      this.stats.bytesWritten += data.length;
+      return true;
+    } catch (err) {
+      this.stats.failedFlushes++;
+      const path = f?.path ?? this.#path;
+      if (f && data) {
+        const torn = this.#keepWhole(f, data, headerLen, records, count, pos, written);
+        if (torn > 0) {
+          try {
+            fs.ftruncateSync(f.fd, f.size);
+          } catch {
+            this.#file = null;
+            this.#giveUp(f, true);
+            this.#path = this.#newPath();
+          }
+        }
+      } else this.#restore(records, count);
+      const error = new EventWriterError(`writing ${path} failed: ${errText(err)}`, path, err);
+      this.#takeover = { epoch: this.#epoch, error };
+      this.#report(error, true);
+      return false;
+    }
+  }
+
+  /**
+   * Reports an error: to 'error' listeners, or else once per kind as a process warning. `sync` (from
+   * an exit or signal handler, where a process warning would never be printed) writes it to stderr.
+   */
+  #report(err: EventWriterError, sync = false): void {
     if (this.listenerCount('error') > 0) {
-      this.emit('error', err);
+      try {
+        this.emit('error', err);
+      } catch (thrown) {
+        if (!sync) throw thrown;
+      }
       return;
     }
     const key = err.code ?? err.message.slice(0, 40);
     if (this.#warnedCodes.has(key)) return;
     this.#warnedCodes.add(key);
-    process.emitWarning(`${err.message} (further errors of this kind are not shown)`, {
-      code: 'GRADWATCH_WRITER',
-    });
+    const message = `${err.message} (further errors of this kind are not shown)`;
+    if (!sync) {
+      process.emitWarning(message, { code: 'GRADWATCH_WRITER' });
+      return;
+    }
+    try {
+      fs.writeSync(2, `(node:${process.pid}) [GRADWATCH_WRITER] Warning: ${message}\n`);
+    } catch {
+      // stderr is gone: nothing more can be done
+    }
   }
+}
+
+interface OpenFile {
+  fd: number;
+  path: string;
+  /** Bytes in the file that are known written: where the next write goes. */
+  size: number;
+}
+
+/** What an asynchronous flush took from the buffer, and how far it got. */
+interface FlushJob {
+  /** Framed records, without the file_version record a new file starts with. */
+  records: Buffer;
+  count: number;
+  /** The path it is opening, while an open may be in flight. */
+  opening: string | null;
+  /** Once its write is issued: the file, the offset, and the bytes (file_version first in a new file). */
+  file: OpenFile | null;
+  base: number;
+  bytes: Buffer | null;
+}
+
+function ignore(): void {}
+
+function errText(err: unknown): string {
+  return (err as Error | undefined)?.message ?? String(err);
+}
+
+function openAsync(path: string, flags: string): Promise<number> {
+  return new Promise((ok, fail) => fs.open(path, flags, (err, fd) => (err ? fail(err) : ok(fd))));
+}
+
+function fstatAsync(fd: number): Promise<fs.Stats> {
+  return new Promise((ok, fail) => fs.fstat(fd, (err, st) => (err ? fail(err) : ok(st))));
+}
+
+function writeAsync(
+  fd: number,
+  buf: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<number> {
+  return new Promise((ok, fail) =>
+    fs.write(fd, buf, offset, length, position, (err, n) => (err ? fail(err) : ok(n))),
+  );
+}
+
+function ftruncateAsync(fd: number, size: number): Promise<void> {
+  return new Promise((ok, fail) => fs.ftruncate(fd, size, (err) => (err ? fail(err) : ok())));
+}
+
+function closeAsync(fd: number): Promise<void> {
+  return new Promise((ok, fail) => fs.close(fd, (err) => (err ? fail(err) : ok())));
 }
 
 function countRecords(data: Buffer): number {
