@@ -163,7 +163,9 @@ export function program(): Command {
         'with --follow: milliseconds between reads',
         (v) => {
           const n = Number(v);
-          if (!Number.isInteger(n) || n < 50) throw new InvalidArgumentError('must be an integer >= 50');
+          // A Node timer holds at most 2^31-1 ms; a longer one fires after 1 ms.
+          if (!Number.isInteger(n) || n < 50 || n > 2 ** 31 - 1)
+            throw new InvalidArgumentError('must be an integer from 50 to 2147483647');
           return n;
         },
         1000,
@@ -301,6 +303,13 @@ async function main(argv: string[]): Promise<void> {
     stdoutClosed.abort();
   });
   process.stderr.on('error', () => undefined);
+  // Last resort: whatever escaped the commands' own handling is one line and exit 2, never a stack.
+  const crash = (err: unknown) => {
+    warn(`gradwatch: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   try {
     await program().parseAsync(argv, { from: 'user' });
   } catch (err) {

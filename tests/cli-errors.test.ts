@@ -4,7 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze/analyze.js';
+import { exportLogdir } from '../src/analyze/export.js';
+import { type FollowOptions, follow } from '../src/analyze/follow.js';
+import { inspectLogdir } from '../src/inspect.js';
 import { cli, exited, scalarEvent, spawnCli, writeEvents } from './analyze-helpers.js';
 import { tempDir } from './helpers.js';
 
@@ -108,5 +113,54 @@ describe('export -o', () => {
     expect(b.stderr).not.toMatch(STACK);
     expect(b.stderr.trim().split('\n')).toEqual([expect.stringContaining(dir)]);
     expect(b.stderr).toMatch(/EISDIR|is a directory/);
+  });
+});
+
+describe('errors name the bad thing (issue 13 #29)', () => {
+  it('in the library: a bad logdir, filter, callback or output is named with what was given', async () => {
+    const dir = await smallLogdir();
+    const cases: Array<[() => Promise<unknown>, RegExp]> = [
+      [() => analyze(123 as unknown as string), /logdir must be a non-empty path, got 123/],
+      [() => analyze(''), /logdir must be a non-empty path, got ""/],
+      [() => inspectLogdir('a\0b'), /logdir must be a non-empty path.*NUL/],
+      [() => analyze(dir, { tag: 5 as unknown as RegExp }), /tag must be a RegExp or a string, got 5/],
+      [() => analyze(dir, { tag: '(' as unknown as RegExp }), /tag '\(' is not a valid regular expression/],
+      [() => analyze(dir, { run: 5 as unknown as string }), /run must be a glob string, got 5/],
+      [
+        () => analyze(dir, { onProgress: 5 as unknown as () => void }),
+        /onProgress must be a function, got 5/,
+      ],
+      [
+        () => exportLogdir(dir, 'csv', null as unknown as PassThrough),
+        /out must be a writable stream, got null/,
+      ],
+      [
+        () => follow(dir, { intervalMs: -1, onAlert: () => undefined }),
+        /intervalMs must be a number of milliseconds from 1 to 2147483647, got -1/,
+      ],
+      [() => follow(dir, {} as unknown as FollowOptions), /onAlert must be a function, got undefined/],
+    ];
+    for (const [f, message] of cases) await expect(f()).rejects.toThrow(message);
+    // A string tag is a regular expression.
+    expect((await analyze(dir, { tag: 'batch_loss' as unknown as RegExp })).runs[0]!.loss?.points).toBe(30);
+  });
+
+  it('in the CLI: an --interval beyond what a timer holds is refused, naming the option', async () => {
+    const dir = await smallLogdir();
+    const r = await cli(['watch', dir, '--interval', '1e100'], 10_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--interval <ms>' argument '1e100' is invalid");
+    expect(r.stderr).toContain('an integer from 50 to 2147483647');
+  });
+
+  it('in the CLI: one line naming the path, exit 2, for a logdir that is a file', async () => {
+    const dir = await smallLogdir();
+    const file = join(dir, 'train', 'events.out.tfevents.1.test');
+    for (const command of ['analyze', 'inspect', 'export', 'watch']) {
+      const r = await cli([command, file]);
+      expect({ command, code: r.code }).toEqual({ command, code: 2 });
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(`gradwatch: logdir ${file} is not a directory`);
+    }
   });
 });

@@ -10,7 +10,7 @@
  * with = + - @, a tab or CR) get a leading '.
  */
 import type { Writable } from 'node:stream';
-import { type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
+import { describe, type LoadOptions, type LogdirProblems, nothingFound, scanLogdir } from './load.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -51,6 +51,8 @@ export async function exportLogdir(
 ): Promise<ExportResult> {
   if (format !== 'csv' && format !== 'jsonl')
     throw new TypeError(`format must be 'csv' or 'jsonl', got ${String(format)}`);
+  if (out === null || typeof out !== 'object' || typeof (out as Writable).write !== 'function')
+    throw new TypeError(`out must be a writable stream, got ${describe(out)}`);
   let chunk: string[] = [];
   let size = 0;
   let rows = 0;

@@ -16,7 +16,14 @@ import { EventFileReader, type ReadProblem } from '../events/reader.js';
 import { ValueDecoder } from '../summary/decode.js';
 import { recordsFromSeries } from './analyze.js';
 import { RunCollector } from './collect.js';
-import { decodeOrProblem, fileBatches, globToRegExp, type InvalidValue, tagMatcher } from './load.js';
+import {
+  decodeOrProblem,
+  describe,
+  fileBatches,
+  globToRegExp,
+  type InvalidValue,
+  tagMatcher,
+} from './load.js';
 import { assignRoles } from './series.js';
 import { exactStep } from './step.js';
 
@@ -26,7 +33,8 @@ export interface FollowOptions {
   /** Stops following. */
   signal?: AbortSignal;
   run?: string;
-  tag?: RegExp;
+  /** Only tags matching this regular expression (a string is compiled as one). */
+  tag?: RegExp | string;
   detector?: DetectorOptions;
   onAlert: (run: string, alert: Alert) => void;
   onProblem?: (p: ReadProblem) => void;
@@ -47,6 +55,28 @@ interface RunState {
   done: number;
 }
 
+/** Each error names the option and what it was given. */
+function checkFollowOptions(o: FollowOptions): void {
+  if (o === null || typeof o !== 'object')
+    throw new TypeError(`options must be an object, got ${describe(o)}`);
+  const ms = o.intervalMs;
+  if (ms !== undefined && !(typeof ms === 'number' && ms >= 1 && ms <= 2 ** 31 - 1))
+    throw new TypeError(
+      `intervalMs must be a number of milliseconds from 1 to 2147483647, got ${describe(ms)}`,
+    );
+  if (typeof o.onAlert !== 'function')
+    throw new TypeError(`onAlert must be a function, got ${describe(o.onAlert)}`);
+  for (const k of ['onProblem', 'onInvalid', 'onNote'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function')
+      throw new TypeError(`${k} must be a function, got ${describe(o[k])}`);
+  }
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
+    throw new TypeError(`signal must be an AbortSignal, got ${describe(o.signal)}`);
+  if (o.run !== undefined && typeof o.run !== 'string')
+    throw new TypeError(`run must be a glob string, got ${describe(o.run)}`);
+  tagMatcher(o.tag);
+}
+
 /** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind either way. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
@@ -62,6 +92,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 export async function follow(logdir: string, o: FollowOptions): Promise<void> {
+  checkFollowOptions(o);
   const runs = new Map<string, RunState>();
   const runFilter = o.run === undefined ? null : globToRegExp(o.run);
   const tagFilter = tagMatcher(o.tag);

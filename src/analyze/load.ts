@@ -117,8 +117,8 @@ export interface LoadedLogdir extends LogdirProblems {
 export interface LoadOptions {
   /** Only runs whose name matches this glob (`*` within a path segment, `**` across, `?` one character). */
   run?: string;
-  /** Only tags matching this regular expression. */
-  tag?: RegExp;
+  /** Only tags matching this regular expression (a string is compiled as one). */
+  tag?: RegExp | string;
   /** Called as files are read: bytes read so far and in total. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Awaited after each batch of records (an exporter drains its output stream here). */
@@ -144,10 +144,38 @@ export function globToRegExp(glob: string): RegExp {
  * A tag filter as a stateless test. A RegExp with the `g` or `y` flag keeps `lastIndex` between
  * `test()` calls, so a shared one would skip every other matching point: it is copied without them.
  */
-export function tagMatcher(tag: RegExp | undefined): ((tag: string) => boolean) | null {
+export function tagMatcher(tag: RegExp | string | undefined): ((tag: string) => boolean) | null {
   if (tag === undefined) return null;
-  const re = new RegExp(tag.source, tag.flags.replace(/[gy]/g, ''));
+  let re: RegExp;
+  if (tag instanceof RegExp) re = new RegExp(tag.source, tag.flags.replace(/[gy]/g, ''));
+  else if (typeof tag === 'string') {
+    try {
+      re = new RegExp(tag);
+    } catch (err) {
+      throw new TypeError(`tag '${tag}' is not a valid regular expression: ${(err as Error).message}`);
+    }
+  } else throw new TypeError(`tag must be a RegExp or a string, got ${describe(tag)}`);
   return (t) => re.test(t);
+}
+
+/** A value as an error message shows it: strings quoted, objects by their kind. */
+export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? 'a function' : String(v);
+  return Array.isArray(v) ? 'an array' : `an object (${v.constructor?.name ?? 'Object'})`;
+}
+
+/** Checks the options every scan takes; each error names the option and what it was given. */
+export function checkLoadOptions(o: LoadOptions): void {
+  if (o === null || typeof o !== 'object')
+    throw new TypeError(`options must be an object, got ${describe(o)}`);
+  if (o.run !== undefined && typeof o.run !== 'string')
+    throw new TypeError(`run must be a glob string, got ${describe(o.run)}`);
+  tagMatcher(o.tag);
+  for (const k of ['onProgress', 'afterBatch'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function')
+      throw new TypeError(`${k} must be a function, got ${describe(o[k])}`);
+  }
 }
 
 /** What a scan found before and after its filters, to say why nothing was found. */
@@ -195,6 +223,7 @@ export async function scanLogdir(
       allRuns: string[];
     }
 > {
+  checkLoadOptions(options);
   const { runs: all, unreadable } = await discoverRuns(logdir);
   const runFilter = options.run === undefined ? null : globToRegExp(options.run);
   const runs = runFilter ? all.filter((r) => runFilter.test(r.name)) : all;

@@ -33,6 +33,12 @@ export interface DiscoveryResult {
 
 /** Finds the runs under `logdir`, sorted by name. Throws if `logdir` itself cannot be read. */
 export async function discoverRuns(logdir: string): Promise<DiscoveryResult> {
+  if (typeof logdir !== 'string' || logdir === '' || logdir.includes('\0')) {
+    const given = typeof logdir === 'string' ? JSON.stringify(logdir) : String(logdir);
+    throw new TypeError(
+      `logdir must be a non-empty path${typeof logdir === 'string' && logdir.includes('\0') ? ' without NUL' : ''}, got ${given}`,
+    );
+  }
   const fail = (err: NodeJS.ErrnoException): never => {
     throw Object.assign(
       new Error(`cannot read logdir ${logdir}: ${err.code ?? err.message}`, { cause: err }),
