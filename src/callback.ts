@@ -87,6 +87,8 @@ export class TensorBoardCallback extends Callback {
   #lastEpochStep = 0;
   /** Whether the epoch steps already in the logdir (from an earlier callback) were looked up. */
   #resumedEpochs = false;
+  /** The last step of the running fit, when its epochs and batches are known (histograms there). */
+  #lastStep: number | undefined;
   /** Whether the running fit is this callback's (a second onTrainBegin then means it is listed twice). */
   #fitAlive: (() => boolean) | null = null;
   /** The last batch and epoch hook calls, to ignore the second call of a callback listed twice. */
@@ -240,6 +242,7 @@ export class TensorBoardCallback extends Callback {
         layerOf: (name) => names.layer.get(name) ?? name,
         tagName: (name) => names.tag.get(name) ?? name,
         alive,
+        lastStep: () => this.#lastStep,
         owner: 'tensorBoard()',
         stepsSeen: this.#stepsSeen,
         ...(this.#detector?.needsGate ? { gate: (c) => this.#gate(c, model) } : {}),
@@ -249,6 +252,7 @@ export class TensorBoardCallback extends Callback {
     );
     watcher.attach(optimizer);
     this.#watcher = watcher;
+    this.#lastStep = lastStepOf(this.params, watcher.step);
     this.#watchedModel = model;
     // A fit that throws never calls onTrainEnd; tfjs clears isTraining when it returns either way.
     this.#poll = setInterval(() => {
@@ -555,4 +559,21 @@ async function lastEpochStep(logdir: string): Promise<number> {
     }
   }
   return last;
+}
+
+/**
+ * The step at which a fit ends, from the params tfjs gives callbacks: epochs (from initialEpoch) times
+ * the batches of an epoch (`steps` for fitDataset, else samples over batchSize). Undefined when
+ * unknown (a dataset of unknown length).
+ */
+function lastStepOf(params: Record<string, unknown> | undefined, stepsBefore: number): number | undefined {
+  if (!params) return undefined;
+  const num = (k: string) =>
+    typeof params[k] === 'number' && Number.isFinite(params[k]) ? (params[k] as number) : undefined;
+  const epochs = num('epochs');
+  const perEpoch =
+    num('steps') ??
+    (num('samples') && num('batchSize') ? Math.ceil(num('samples')! / num('batchSize')!) : undefined);
+  if (epochs === undefined || perEpoch === undefined) return undefined;
+  return stepsBefore + (epochs - (num('initialEpoch') ?? 0)) * perEpoch;
 }

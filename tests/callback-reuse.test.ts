@@ -2,7 +2,8 @@
  * The callback used the ways a new user does by accident (issue 14 #3, #4): listed twice in
  * `callbacks` (every hook is called twice: one set of points, not two), a new callback on a logdir
  * that already holds epochs (its epochs continue after them, so TensorBoard keeps both), and a plain
- * object after tensorBoard() in `callbacks` (tfjs's own error; the README says to wrap it).
+ * object after tensorBoard() in `callbacks` (tfjs's own error; the README says to wrap it); and a
+ * run shorter than the histogram interval, which still gets histograms at its first and last step.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -82,6 +83,22 @@ describe('the callback reused', () => {
     await model.fit(x, y, { epochs: 2, verbose: 0, callbacks: [cb, new tf.CustomCallback(plain)] });
     await cb.close();
     expect((await steps(logdir, 'train')).get('epoch_loss')?.length).toBeGreaterThanOrEqual(2);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+});
+
+describe('a short run', () => {
+  it('gets histograms at its first and last step, whatever the interval', async () => {
+    const logdir = tempDir();
+    const model = makeModel();
+    const [x, y] = [tf.ones([32, 3]), tf.ones([32, 1])];
+    const cb = tensorBoard(logdir);
+    await model.fit(x, y, { epochs: 3, batchSize: 8, verbose: 0, callbacks: [cb] });
+    await cb.close();
+    const steps = new Set<number>();
+    for await (const p of readSummaries(logdir)) if (p.value.kind === 'histogram') steps.add(p.step);
+    expect([...steps].sort((a, b) => a - b)).toEqual([1, 12]);
     tf.dispose([x, y]);
     model.dispose();
   });

@@ -125,10 +125,11 @@ describe('reading values during the step or downloading them afterwards', () => 
     const five = sync.stats[4]!;
     expect(five.gradNonFinite).toBeGreaterThan(0);
     expect(five.variables.every((v) => v.weightNonFinite !== undefined)).toBe(true);
-    // Histograms at steps 3 and 6: gradients, weights and updates of both variables.
+    // Histograms at the first step and at steps 3 and 6: gradients, weights and updates of both variables.
     expect(
       sync.stats.filter((s) => s.histograms.length > 0).map((s) => [s.step, s.histograms.length]),
     ).toEqual([
+      [1, 6],
       [3, 6],
       [6, 6],
     ]);
@@ -138,7 +139,7 @@ describe('reading values during the step or downloading them afterwards', () => 
     for (const reads of ['sync', 'async'] as const) {
       const { stats } = await train(reads, false, false);
       expect(stats.flatMap((s) => s.histograms.filter((h) => h.kind === 'update').map(() => s.step))).toEqual(
-        [3, 3, 6, 6],
+        [1, 1, 3, 3, 6, 6],
       );
       expect(stats.every((s) => s.variables.every((v) => v.updateNorm === undefined))).toBe(true);
     }

@@ -74,6 +74,12 @@ export interface WatcherOptions {
   /** Step number of the first update seen. */
   firstStep: number;
   /**
+   * The last step of the training this watch serves, when known (fit knows its epochs and batches):
+   * it gets histograms like the first, so even a run shorter than the histogram interval has its
+   * distributions at both ends.
+   */
+  lastStep?: () => number | undefined;
+  /**
    * Checked before each update: false means whoever attached the watcher is gone (a fit that threw
    * never calls onTrainEnd), so the watcher detaches itself and the optimizer is restored. A new
    * watch of the optimizer checks it too, and then releases this one's tap.
@@ -165,7 +171,15 @@ export function watcherOptionsFor(
     Partial<
       Pick<
         WatcherOptions,
-        'alive' | 'owner' | 'onQueued' | 'zclipState' | 'autoclipState' | 'gate' | 'tagName' | 'reads'
+        | 'alive'
+        | 'owner'
+        | 'onQueued'
+        | 'zclipState'
+        | 'autoclipState'
+        | 'gate'
+        | 'tagName'
+        | 'reads'
+        | 'lastStep'
       >
     > & {
       /** Steps already seen (skipped updates do not advance the optimizer's counter). */
@@ -361,8 +375,13 @@ export class Watcher {
     const t0 = performance.now();
     const step = ++this.#step;
     const plan = this.#cadence.plan(step, t0);
-    // The first step of a watch always has every statistic: the starting point of each series.
+    // The first step of a watch always has every statistic, the starting point of each series, and
+    // the first and last steps have histograms (when they are on) whatever the interval.
     if (step === o.firstStep) plan.detail = true;
+    if ((step === o.firstStep || step === o.lastStep?.()) && this.#cadence.histogramEvery > 0) {
+      plan.detail = true;
+      plan.histogram = true;
+    }
     const variables = this.#variables(grads);
     const sync = (o.reads ?? (HOST_MEMORY_BACKENDS.has(tf.getBackend()) ? 'sync' : 'async')) === 'sync';
     const tensors = grads.map((g) => g.tensor);
