@@ -2,6 +2,7 @@ export {
   type AnalysisReport,
   type AnalyzeOptions,
   analyze,
+  type FoundAlert,
   type Level,
   type RunReport,
   type SeriesTrend,
@@ -11,6 +12,7 @@ export { type FollowOptions, follow } from './follow.js';
 export { renderJson, renderMarkdown, renderText, sparkline } from './format.js';
 export {
   type HistogramPoint,
+  type InvalidValue,
   type LoadedLogdir,
   type LoadedRun,
   type LoadOptions,
@@ -19,3 +21,5 @@ export {
   type ScalarSeries,
   type TextPoint,
 } from './load.js';
+export type { Axis } from './series.js';
+export type { Step } from './step.js';
