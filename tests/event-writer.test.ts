@@ -295,6 +295,34 @@ describe('EventFileWriter', () => {
     }
   });
 
+  it('writes synchronously from a loop that blocks the event loop, signals left to their default meanwhile (issue 13 #4)', async () => {
+    const dir = tempDir();
+    const w = new EventFileWriter(dir, { flushMillis: 100 });
+    await new Promise((r) => setTimeout(r, 250)); // the heartbeat has run: our handlers are installed
+    const held = process.listenerCount('SIGINT');
+    expect(held).toBeGreaterThan(0);
+    const sizeBefore = statSync(w.path).size; // the file_version record of the first timed flush
+    let step = 0;
+    let sizeInLoop = 0;
+    let listenersInLoop = -1;
+    const end = performance.now() + 900;
+    while (performance.now() < end) {
+      w.writeEvent({ wallTime: 1, step: step++ });
+      if (performance.now() > end - 100) {
+        sizeInLoop = existsSync(w.path) ? statSync(w.path).size : 0;
+        listenersInLoop = process.listenerCount('SIGINT');
+      }
+    }
+    expect(sizeInLoop).toBeGreaterThan(sizeBefore + 1000); // written while the loop still ran
+    expect(listenersInLoop).toBe(held - 1); // Ctrl-C would have ended the process
+    expect(process.listenerCount('SIGTERM')).toBe(held - 1);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(process.listenerCount('SIGINT')).toBe(held); // back once the event loop turned
+    await w.close();
+    const steps = (await readAll(w.path)).slice(1).map((e) => int64ToNumber(e.step));
+    expect(steps).toEqual(Array.from({ length: step }, (_, i) => i));
+  });
+
   it('keeps the file byte-identical to what it reported', async () => {
     const dir = tempDir();
     const w = new EventFileWriter(dir);

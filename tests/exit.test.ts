@@ -137,3 +137,40 @@ describe('process.exit() with a write in flight (issue 13 #1)', () => {
     }
   }, 120_000);
 });
+
+// Issue 13 #4: with a writer open, gradwatch's signal handlers used to replace Node's default, and a
+// synchronous training loop (no await) never lets a handler run: Ctrl-C was ignored for the whole
+// loop. Now a writer called from a loop that keeps the event loop blocked leaves SIGINT and SIGTERM
+// to their default action and writes synchronously every flushMillis, so the signal ends the
+// process at once and what was written by then is on disk, in order.
+describe('a signal stops a synchronous training loop (issue 13 #4)', () => {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${sig} ends a loop that never yields, keeping what was written`, async () => {
+      const dir = tempDir();
+      let sentAt = 0;
+      let written = 0;
+      const send = (kill: (s: NodeJS.Signals) => void) => {
+        if (sentAt) return;
+        sentAt = Date.now();
+        kill(sig);
+      };
+      let fallback: NodeJS.Timeout | undefined;
+      const r = await writerChild([dir, 'syncloop', '100', '25'], (line, kill) => {
+        if (line === 'ready') fallback = setTimeout(() => send(kill), 5000);
+        if (line.startsWith('written ') && !sentAt) {
+          written = Number(line.slice(8));
+          send(kill);
+        }
+      });
+      clearTimeout(fallback);
+      const took = Date.now() - sentAt;
+      expect(r.lines).not.toContain('done');
+      expect(r.signal).toBe(sig);
+      expect(took).toBeLessThan(5000); // the loop would have gone on for 25 s
+      expect(written).toBeGreaterThan(0);
+      const { steps } = await writtenSteps(dir); // reads with onCorrupt 'throw'; a torn tail is allowed
+      expect(steps.length).toBeGreaterThanOrEqual(written);
+      expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i));
+    }, 60_000);
+  }
+});

@@ -2,7 +2,9 @@
  * Append-only event-file writer with an in-memory buffer and asynchronous flushes, so training code
  * never waits on the disk. Records are framed as they are written (cheap) and written out:
  * every `flushMillis`, when `maxQueue` records or 1 MiB are buffered, on `flush()`, on `close()`,
- * and synchronously on process exit and on SIGINT/SIGTERM.
+ * and synchronously on process exit and on SIGINT/SIGTERM. Called from a loop that keeps the event
+ * loop blocked (where neither the timer nor an asynchronous write can run), it writes synchronously
+ * every `flushMillis` instead (see exit-hooks).
  *
  * Every write goes to an explicit file offset (the file is not opened in append mode), which is what
  * lets the synchronous exit path take over an asynchronous flush at any point: it writes the bytes
@@ -26,7 +28,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Event, type EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
-import { type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
+import { callerBlocksLoop, type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
 import { eventFileName, nextFileCounter } from './file-name.js';
 
 export interface EventFileWriterOptions {
@@ -237,6 +239,10 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
   #timer: NodeJS.Timeout;
   #closed = false;
   #closePromise: Promise<void> | null = null;
+  /** Whether the last write came from a loop that blocks the event loop (see #writeFromBlockedLoop). */
+  #blocked = false;
+  #lastSyncFlush = 0;
+  #lastSyncOk = true;
   #warnedCodes = new Set<string>();
 
   constructor(logdir: string, options: EventFileWriterOptions = {}) {
@@ -341,10 +347,29 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     this.#curLen = writeRecord(this.#cur, this.#curLen, payload);
     this.stats.bytesPending += size;
     this.stats.recordsPending++;
-    if (this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES) {
-      this.#backgroundFlush();
+    const due = this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES;
+    if (callerBlocksLoop()) this.#writeFromBlockedLoop(due);
+    else {
+      this.#blocked = false;
+      if (due) this.#backgroundFlush();
     }
     return true;
+  }
+
+  /**
+   * The caller has kept the event loop blocked for a while (a synchronous training loop): neither the
+   * flush timer nor an asynchronous write can run, and SIGINT/SIGTERM now end the process at once
+   * (see exit-hooks). So the buffer is written synchronously: at once, then every flushMillis, and
+   * when it is full (unless the last attempt failed: then only every flushMillis).
+   */
+  #writeFromBlockedLoop(due: boolean): void {
+    const now = performance.now();
+    const first = !this.#blocked;
+    this.#blocked = true;
+    if (first || now - this.#lastSyncFlush >= this.#flushMillis || (due && this.#lastSyncOk)) {
+      this.#lastSyncFlush = now;
+      this.#lastSyncOk = this.#flushSync();
+    }
   }
 
   /**
@@ -394,14 +419,6 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
 
   flushSyncOnExit(): void {
     this.#flushSync();
-  }
-
-  async flushOnSignal(): Promise<void> {
-    try {
-      await this.#enqueueFlush();
-    } catch {
-      // Already reported through the 'error' event.
-    }
   }
 
   // ---- internals ----
