@@ -26,9 +26,9 @@ describe('export', () => {
     ]);
     const csv = (await exported(dir, 'csv')).trim().split('\n').slice(1);
     expect(csv).toEqual([
-      'run,loss,scalar,1,nan,nan,,',
-      'run,loss,scalar,2,inf,inf,,',
-      'run,loss,scalar,3,-inf,-inf,,',
+      'run,loss,scalar,1,nan,nan,,,',
+      'run,loss,scalar,2,inf,inf,,,',
+      'run,loss,scalar,3,-inf,-inf,,,',
     ]);
     const jsonl = (await exported(dir, 'jsonl'))
       .trim()
@@ -68,9 +68,55 @@ describe('export', () => {
     const cells = parseCsv(csv).slice(1);
     expect(cells.map((r) => r[0])).toEqual(Array(7).fill("'=cmd|calc"));
     expect(cells.map((r) => r[1])).toEqual([...hostile.map((t) => `'${t}`), 'note']);
-    expect(cells[6]![5]).toBe("'=1+1");
+    expect(cells[6]![8]).toBe("'=1+1");
     // Numbers stay numbers: a negative value is not a text cell.
     expect(cells.slice(0, 6).map((r) => r[5])).toEqual(Array(6).fill('-1'));
+  });
+  it('keeps the value column numeric: texts have their own column (issue 14 #6)', async () => {
+    const dir = tempDir();
+    await writeEvents(join(dir, 'run'), [
+      scalarEvent(1, [['grad_norm/global', 0.5]], 1),
+      {
+        wallTime: 2,
+        step: 2,
+        summary: {
+          value: [
+            {
+              tag: 'alerts/explanation',
+              metadata: { pluginData: { pluginName: 'text' } },
+              tensor: { dtype: 7, stringVal: [Buffer.from('### Gradient norm spike, 12.5x')] },
+            },
+          ],
+        },
+      },
+      scalarEvent(3, [['grad_norm/global', 2]], 3),
+    ]);
+    const rows = parseCsv(await exported(dir, 'csv'));
+    expect(rows[0]).toEqual([
+      'run',
+      'tag',
+      'kind',
+      'step',
+      'wall_time',
+      'value',
+      'bucket_left',
+      'bucket_right',
+      'text',
+    ]);
+    // What pandas needs to read `value` as floats: every cell a number or empty.
+    for (const r of rows.slice(1))
+      expect(r[5] === '' || Number.isFinite(Number(r[5])), r.join(',')).toBe(true);
+    expect(rows.slice(1).map((r) => [r[2], r[5], r[8]])).toEqual([
+      ['scalar', '0.5', ''],
+      ['text', '', '### Gradient norm spike, 12.5x'],
+      ['scalar', '2', ''],
+    ]);
+    const jsonl = (await exported(dir, 'jsonl'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(jsonl[1]).toMatchObject({ kind: 'text', text: '### Gradient norm spike, 12.5x' });
+    expect(jsonl[1].value).toBeUndefined();
   });
 });
 

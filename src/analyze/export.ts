@@ -21,7 +21,8 @@ export interface ExportResult extends LogdirProblems {
   nothingFound?: string;
 }
 
-const CSV_HEADER = 'run,tag,kind,step,wall_time,value,bucket_left,bucket_right\n';
+// Texts have their own column, so `value` holds numbers only (pandas reads it as floats).
+const CSV_HEADER = 'run,tag,kind,step,wall_time,value,bucket_left,bucket_right,text\n';
 
 function csvNumber(x: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -98,14 +99,14 @@ export async function exportLogdir(
     (run, step, wallTime, v) => {
       if (format === 'csv') {
         const head = `${csvText(run)},${csvText(v.tag)},${v.kind},${step},${csvNumber(wallTime)}`;
-        if (v.kind === 'scalar') push(`${head},${csvNumber(v.value)},,\n`);
+        if (v.kind === 'scalar') push(`${head},${csvNumber(v.value)},,,\n`);
         else if (v.kind === 'histogram') {
           for (let i = 0; i < v.buckets.length; i += 3) {
             push(
-              `${head},${csvNumber(v.buckets[i + 2]!)},${csvNumber(v.buckets[i]!)},${csvNumber(v.buckets[i + 1]!)}\n`,
+              `${head},${csvNumber(v.buckets[i + 2]!)},${csvNumber(v.buckets[i]!)},${csvNumber(v.buckets[i + 1]!)},\n`,
             );
           }
-        } else if (v.kind === 'text') push(`${head},${csvText(v.text)},,\n`);
+        } else if (v.kind === 'text') push(`${head},,,,${csvText(v.text)}\n`);
       } else {
         // JSON numbers are doubles to most readers: a step beyond 2^53 is an exact decimal string.
         const base = {
@@ -126,7 +127,7 @@ export async function exportLogdir(
             };
             push(`${JSON.stringify(row)}\n`);
           }
-        } else if (v.kind === 'text') push(`${JSON.stringify({ ...base, value: v.text })}\n`);
+        } else if (v.kind === 'text') push(`${JSON.stringify({ ...base, text: v.text })}\n`);
       }
     },
   );

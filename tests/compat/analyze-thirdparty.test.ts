@@ -47,7 +47,7 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
     const r = run('torch_explodes');
     expect(r.loss?.tag).toBe('train/loss'); // not val/loss
     expect(r.gradients?.tag).toBe('train/grad_norm');
-    expect(r.firstNonFinite).toEqual({ step: 108, tag: 'train/grad_norm' });
+    expect(r.firstNonFinite).toEqual({ step: 108, tag: 'train/grad_norm', axis: 'step' });
     expect(r.loss?.firstNonFinite).toBe(110);
     expect(r.level).toBe('error');
     const first = r.alertsFound[0]!;
@@ -109,13 +109,13 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
       const rows =
         format === 'csv'
           ? lines.slice(1).map((l) => {
-              const [runName, tag, kind, step, , ...rest] = l.split(',');
-              // A text value is quoted when it holds a comma; scalars and counts never are.
+              const [runName, tag, kind, step, , value, , , ...rest] = l.split(',');
+              // The text column comes last, quoted when it holds a comma; numbers never are.
               const joined = rest.join(',');
-              const value = joined.startsWith('"')
+              const text = joined.startsWith('"')
                 ? joined.slice(1, joined.lastIndexOf('"')).replace(/""/g, '"')
-                : rest[0]!;
-              return { run: runName!, tag: tag!, kind: kind!, step: Number(step), value };
+                : joined;
+              return { run: runName!, tag: tag!, kind: kind!, step: Number(step), value: value!, text };
             })
           : lines.map(
               (l) =>
@@ -125,6 +125,7 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
                   kind: string;
                   step: number;
                   value: number | string;
+                  text?: string;
                 },
             );
       expect(rows).toHaveLength(res.rows);
@@ -158,7 +159,7 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
       for (const b of v2) v2Steps.set(b.step, (v2Steps.get(b.step) ?? 0) + Number(b.value));
       expect([...v2Steps]).toEqual([0, 50, 100, 150].map((s) => [s, 300]));
       const text = rows.filter((r) => r.kind === 'text');
-      expect(text.map((r) => [r.run, r.tag, r.step, r.value])).toEqual([
+      expect(text.map((r) => [r.run, r.tag, r.step, r.text])).toEqual([
         ['keras_healthy', 'notes', 0, 'lr 1e-3, *adam*'],
       ]);
     }
@@ -179,7 +180,8 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
     const all = await cli(['analyze', logdir, '--format', 'markdown']);
     expect(all.code).toBe(1);
     expect(all.stdout).toContain('## gradwatch analyze: ❌ ERROR');
-    expect(all.stdout).toMatch(/\| `torch_explodes` \| 0-119 \|/);
+    // Names are escaped for markdown (a crafted name cannot add markup to a CI summary).
+    expect(all.stdout).toMatch(/\| <code>torch\\_explodes<\/code> \| 0-119 \|/);
     const clean = await cli(['analyze', logdir, '--run', 'keras_*']);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('verdict: OK healthy: no alerts, loss down');
