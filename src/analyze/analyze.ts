@@ -453,7 +453,15 @@ function verdict(r: RunReport): [Level, string] {
   if (r.rulesRun.length === 0) return ['clean', 'no loss or gradient series to check'];
   const loss =
     r.loss && Number.isFinite(r.loss.change)
-      ? `, loss ${r.loss.change < 1 ? 'down' : 'up'} ${Math.abs(100 * (1 - r.loss.change)).toFixed(0)}%`
+      ? `, loss ${r.loss.change < 1 ? 'down' : 'up'} ${percent(Math.abs(1 - r.loss.change))}`
       : '';
   return ['clean', `healthy: no alerts${loss}`];
+}
+
+/** A fraction as a percentage that never rounds to a claim it is not: 0.996 is 99.6%, not 100%. */
+function percent(x: number): string {
+  const p = 100 * x;
+  if (p >= 99 && p < 100) return `${Math.min(99.9, Math.round(p * 10) / 10).toFixed(1)}%`;
+  if (p > 0 && p < 1) return `${p.toPrecision(1)}%`;
+  return `${p.toFixed(0)}%`;
 }

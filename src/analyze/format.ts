@@ -37,7 +37,8 @@ function duration(seconds: number): string {
 }
 
 function series(label: string, t: SeriesTrend): string {
-  const change = Number.isFinite(t.change) ? ` (x${fmt(t.change)} end/start)` : '';
+  // Medians of the last and the first tenth: robust to one noisy end point, and said so.
+  const change = Number.isFinite(t.change) ? ` (last tenth x${fmt(t.change)} the first, medians)` : '';
   const nf = t.firstNonFinite === undefined ? '' : `, non-finite from ${t.axis} ${t.firstNonFinite}`;
   return `${label} [${t.tag}]  ${fmt(t.first)} -> ${fmt(t.last)}  ${sparkline(t.spark)}  min ${fmt(t.min)}, max ${fmt(t.max)}${change}${nf}`;
 }
@@ -111,8 +112,7 @@ function runText(run: RunReport): string[] {
     lines.push(
       `  first non-finite value: ${run.firstNonFinite.axis} ${run.firstNonFinite.step} (${run.firstNonFinite.tag})`,
     );
-  const skipped = run.rulesSkipped.map((s) => `${s.rule} (needs ${s.missing})`).join(', ');
-  lines.push(`  rules run: ${run.rulesRun.join(', ') || 'none'}${skipped ? `; not run: ${skipped}` : ''}`);
+  lines.push(`  rules run: ${rulesLine(run)}`);
   lines.push(`  verdict: ${LEVEL_WORD[run.level]} ${run.verdict}`);
   return lines;
 }
@@ -148,7 +148,11 @@ export function renderMarkdown(r: AnalysisReport): string {
     '| run | steps | loss | gradient norm | alerts | verdict |',
     '|---|---|---|---|---:|---|',
   ];
+  // Runs that hold only run records (the callback's layout and hparams at the logdir's root) have
+  // nothing to chart: a line under the table, not a row of dashes.
+  const recordsOnly = r.runs.filter((x) => x.tags.scalars + x.tags.histograms + x.tags.texts === 0);
   for (const run of r.runs) {
+    if (recordsOnly.includes(run)) continue;
     const steps = run.steps ? `${run.steps.first}-${run.steps.last}` : spanText(run) || '-';
     const loss = run.loss
       ? `${fmt(run.loss.first)} → ${fmt(run.loss.last)} \`${sparkline(run.loss.spark)}\``
@@ -158,6 +162,12 @@ export function renderMarkdown(r: AnalysisReport): string {
       : '-';
     out.push(
       `| ${mdCodeCell(run.run)} | ${steps} | ${loss} | ${g} | ${run.alertsFound.length} | ${icon[run.level]} ${mdText(run.verdict)} |`,
+    );
+  }
+  if (recordsOnly.length > 0) {
+    out.push(
+      '',
+      `Run records only (layouts, hparams; nothing to chart): ${recordsOnly.map((x) => mdCode(x.run)).join(', ')}.`,
     );
   }
   for (const run of r.runs.filter((x) => x.alertsFound.length > 0 || x.alertsLogged.length > 0)) {
@@ -190,4 +200,19 @@ export function jsonReplacer(_key: string, v: unknown): unknown {
 
 export function renderJson(r: AnalysisReport): string {
   return `${safeJson(r, jsonReplacer, 2)}\n`;
+}
+
+/**
+ * Which rules ran, and what the others need: grouped by what is missing, so a run with metrics only
+ * (a val run) reads "no gradient statistics", not a list of eight rules.
+ */
+export function rulesLine(run: Pick<RunReport, 'rulesRun' | 'rulesSkipped'>): string {
+  const byNeed = new Map<string, string[]>();
+  for (const s of run.rulesSkipped) byNeed.set(s.missing, [...(byNeed.get(s.missing) ?? []), s.rule]);
+  const ran = run.rulesRun.join(', ') || 'none';
+  if (byNeed.size === 0) return ran;
+  if (run.rulesRun.every((r) => r.endsWith('_loss') || r === 'loss_spike') && run.rulesSkipped.length >= 5)
+    return `${ran} (no gradient statistics in this run: the gradient rules need gradwatch's or another logger's gradient norms)`;
+  const missing = [...byNeed].map(([need, rules]) => `${rules.join(', ')} (need ${need})`).join('; ');
+  return `${ran}; not run: ${missing}`;
 }

@@ -61,6 +61,11 @@ export interface SeriesRoles {
   clipRate?: string;
 }
 
+/** gradwatch writes a layer named `global` as `global_` (one more `_` each), apart from the global series. */
+function layerName(tagPart: string): string {
+  return /^global_+$/.test(tagPart) ? tagPart.slice(0, -1) : tagPart;
+}
+
 /** Assigns roles to a run's tags (scalar tags and histogram tags). */
 export function assignRoles(scalarTags: readonly string[], histogramTags: readonly string[]): SeriesRoles {
   const has = new Set(scalarTags);
@@ -82,16 +87,32 @@ export function assignRoles(scalarTags: readonly string[], histogramTags: readon
   if (epochLoss) roles.epochLoss = epochLoss;
   const grad = GRAD_NORM_TAGS.find((t) => has.has(t)) ?? training.find((t) => GRAD_NORM_PATTERN.test(t));
   if (grad) roles.globalGradNorm = grad;
-  // gradwatch: grad_max/<var> exists for variables only, so grad_norm/<x> without it is a layer.
+  // gradwatch: grad_max/<var> exists for variables only, so grad_norm/<x> without it is a layer; and
+  // when a tag filter left grad_max out, grad_norm/<layer>/<var> is a variable of a layer that has
+  // its own series (grad_norm/<layer>).
   const variables = new Set(scalarTags.filter((t) => t.startsWith('grad_max/')).map((t) => t.slice(9)));
+  for (const head of ['grad_norm', 'weight_norm', 'update_ratio']) {
+    const names = new Set(
+      scalarTags.filter((t) => t.startsWith(`${head}/`)).map((t) => t.slice(head.length + 1)),
+    );
+    for (const x of names) {
+      for (let i = x.indexOf('/'); i > 0; i = x.indexOf('/', i + 1)) {
+        if (names.has(x.slice(0, i))) {
+          variables.add(x);
+          break;
+        }
+      }
+    }
+  }
   for (const t of scalarTags) {
     const [head, rest] = splitFirst(t);
     if (rest === undefined) continue;
-    if (head === 'grad_norm' && rest !== 'global' && !variables.has(rest)) roles.layerGradNorm.set(rest, t);
+    if (head === 'grad_norm' && rest !== 'global' && !variables.has(rest))
+      roles.layerGradNorm.set(layerName(rest), t);
     else if (head === 'weight_norm' && rest !== 'global' && !variables.has(rest))
-      roles.layerWeightNorm.set(rest, t);
+      roles.layerWeightNorm.set(layerName(rest), t);
     else if (head === 'update_ratio' && rest !== 'global' && !variables.has(rest))
-      roles.layerUpdateRatio.set(rest, t);
+      roles.layerUpdateRatio.set(layerName(rest), t);
     else if (head === 'grad_2.0_norm')
       roles.layerGradNorm.set(rest, t); // Lightning: one per parameter
     else if (head === 'alerts') roles.alertLevels.set(rest, t);
