@@ -129,6 +129,21 @@ describe('EventFileReader', () => {
     expect(await steps(new EventFileReader(path, { chunkBytes: 1 }))).toEqual([1, 2]);
   });
 
+  it('names the file in a read error, and says when it is a directory (issue 13 #29)', async () => {
+    const dir = tempDir();
+    const read = async (path: string) => {
+      for await (const _ of new EventFileReader(path).events()) {
+        // read everything
+      }
+    };
+    await expect(read(dir)).rejects.toThrow(`${dir} is a directory, not an event file`);
+    await expect(read(dir)).rejects.toMatchObject({ code: 'EISDIR', path: dir });
+    await expect(read(join(dir, 'missing'))).rejects.toMatchObject({
+      code: 'ENOENT',
+      message: expect.stringContaining(join(dir, 'missing')),
+    });
+  });
+
   it('never sizes a buffer from a huge length field', async () => {
     const dir = tempDir();
     const path = join(dir, 'events.out.tfevents.5');

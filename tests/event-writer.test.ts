@@ -183,6 +183,7 @@ describe('EventFileWriter', () => {
     w.writeEvent({ wallTime: 2, step: 2 });
     await w.flush();
     expect(errors[0]?.message).toMatch(/was deleted/);
+    expect(errors[0]).toMatchObject({ code: 'ERR_FILE_DELETED', path: first });
     expect(w.path).not.toBe(first);
     const events = await readAll(w.path);
     expect(events[0]!.fileVersion).toBe('brain.Event:2');
@@ -202,6 +203,7 @@ describe('EventFileWriter', () => {
     expect(accepted).toBeLessThan(100);
     expect(w.stats.droppedRecords).toBe(100 - accepted);
     expect(errors.some((e) => /buffer full/.test(e.message))).toBe(true);
+    expect(errors.find((e) => /buffer full/.test(e.message))).toMatchObject({ code: 'ERR_BUFFER_FULL' });
     await w.close().catch(() => {});
   });
 
@@ -321,6 +323,27 @@ describe('EventFileWriter', () => {
     await w.close();
     const steps = (await readAll(w.path)).slice(1).map((e) => int64ToNumber(e.step));
     expect(steps).toEqual(Array.from({ length: step }, (_, i) => i));
+  });
+
+  it('names the bad argument of a low-level write, and throws no raw error (issue 13 #29)', async () => {
+    const w = new EventFileWriter(tempDir());
+    expect(() => w.writeEvent(null as never)).toThrow(new TypeError('event must be an object, got null'));
+    expect(() => w.writeEvent({ step: 'abc' as never })).toThrow(
+      new TypeError('event.step must be an integer, got string "abc"'),
+    );
+    expect(() => w.writeEvent({ step: 1.5 })).toThrow(/event.step must be an integer, got 1.5/);
+    expect(() => w.writeEvent({ wallTime: '1' as never })).toThrow(
+      /event.wallTime must be a number, got string "1"/,
+    );
+    expect(() => w.writeEvent({ summary: { value: [null as never] } })).toThrow(
+      /event could not be encoded as an Event: /,
+    );
+    expect(() => w.writePayload(null as never)).toThrow(
+      new TypeError('payload must be a Uint8Array (a serialized Event), got null'),
+    );
+    expect(() => w.writePayload('abc' as never)).toThrow(/payload must be a Uint8Array .* got string "abc"/);
+    expect(w.stats.recordsPending).toBe(0);
+    await w.close();
   });
 
   it('keeps the file byte-identical to what it reported', async () => {

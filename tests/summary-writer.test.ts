@@ -250,6 +250,30 @@ describe('SummaryWriter', () => {
     expect(() => summaryFileWriter(dir, 0)).toThrow(/maxQueue must be a positive integer, got 0/);
   });
 
+  it('names the bad thing in every error, raw library errors included (issue 13 #29)', async () => {
+    const w = new SummaryWriter(tempDir());
+    const t = tf.scalar(1);
+    t.dispose();
+    expect(() => w.scalar('loss', t, 1)).toThrow(
+      new TypeError('value for tag "loss" could not be read: Tensor is disposed.'),
+    );
+    const h = tf.tensor1d([1, 2]);
+    h.dispose();
+    expect(() => w.histogram('weights', h, 1)).toThrow(
+      new TypeError('data for tag "weights" could not be read: Tensor is disposed.'),
+    );
+    w.scalar('loss', 1, 1); // neither failed call reserved its step
+    w.histogram('weights', [1, 2], 1);
+    expect(() => w.hparamsEnd('bogus' as never)).toThrow(
+      new TypeError("status must be 'success', 'failure' or 'running', got \"bogus\""),
+    );
+    expect(() => summaryFileWriter(5 as never)).toThrow(
+      new TypeError('logdir must be a non-empty string, got 5'),
+    );
+    expect(() => w.on('data' as never, () => {})).toThrow(/only 'error' events.*got "data"/);
+    await w.close();
+  });
+
   it('summaryFileWriter returns one writer per logdir, like tfjs-node', async () => {
     const dir = tempDir();
     const a = summaryFileWriter(dir);

@@ -187,7 +187,9 @@ export class EventFileReader {
         end -= start;
         start = 0;
         buf = next;
-        const { bytesRead } = await fh.read(buf, end, buf.length - end, filePos);
+        const { bytesRead } = await fh.read(buf, end, buf.length - end, filePos).catch((err: unknown) => {
+          throw readError(this.path, err);
+        });
         if (bytesRead === 0) eof = true;
         filePos += bytesRead;
         end += bytesRead;
@@ -254,6 +256,24 @@ export class EventFileReader {
   #problem(offset: number, reason: string, skippedBytes: number): void {
     this.problems.push({ file: this.path, offset, reason, skippedBytes });
   }
+}
+
+/**
+ * A failed read, with the file in its message (Node's read errors do not name it) and Node's code,
+ * errno and syscall kept; a directory is said to be one.
+ */
+function readError(path: string, err: unknown): Error {
+  const e = err as NodeJS.ErrnoException;
+  const message =
+    e?.code === 'EISDIR'
+      ? `${path} is a directory, not an event file`
+      : `reading ${path} failed: ${e?.message ?? String(err)}`;
+  return Object.assign(new Error(message, { cause: err }), {
+    code: e?.code,
+    errno: e?.errno,
+    syscall: e?.syscall,
+    path,
+  });
 }
 
 /** Reads every event of one file (convenience over {@link EventFileReader}). */

@@ -57,9 +57,11 @@ export interface EventFileWriterStats {
 }
 
 /**
- * A failure of the writer, naming the file or directory: an I/O failure (`code` is the system error
- * code, e.g. ENOSPC), or a call the writer refuses at run time (`code` 'ERR_WRITER_CLOSED' for a
- * call after close()).
+ * A failure of the writer, naming the file or directory. `code` tells them apart: a system error
+ * code for an I/O failure (ENOSPC, EROFS, ...; ENOTDIR for a logdir that is a file),
+ * 'ERR_BUFFER_FULL' when records are dropped because `maxPendingBytes` are unwritten,
+ * 'ERR_FILE_DELETED' when the event file was deleted (the writer continues in a new one), and
+ * 'ERR_WRITER_CLOSED' for a call after close().
  */
 export class EventWriterError extends Error {
   override readonly name = 'EventWriterError';
@@ -312,7 +314,27 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
    */
   writeEvent(event: EventInit, what?: string): boolean {
     if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
-    return this.writePayload(Event.encode(event).finish(), what);
+    if (event === null || typeof event !== 'object') {
+      throw new TypeError(`event must be an object, got ${typeAndValue(event)}`);
+    }
+    const { step, wallTime } = event;
+    if (step !== undefined && step !== null && !Number.isInteger(step) && !isLong(step)) {
+      throw new TypeError(
+        `event.step must be an integer, got ${typeof step === 'number' ? describeValue(step) : typeAndValue(step)}`,
+      );
+    }
+    if (wallTime !== undefined && wallTime !== null && typeof wallTime !== 'number') {
+      throw new TypeError(`event.wallTime must be a number, got ${typeAndValue(wallTime)}`);
+    }
+    let payload: Uint8Array;
+    try {
+      payload = Event.encode(event).finish();
+    } catch (err) {
+      throw new TypeError(`${what ?? 'event'} could not be encoded as an Event: ${errText(err)}`, {
+        cause: err,
+      });
+    }
+    return this.writePayload(payload, what);
   }
 
   /**
@@ -321,6 +343,9 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
    */
   writePayload(payload: Uint8Array, what = 'event'): boolean {
     if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
+    if (!(payload instanceof Uint8Array)) {
+      throw new TypeError(`payload must be a Uint8Array (a serialized Event), got ${typeAndValue(payload)}`);
+    }
     const size = payload.length + RECORD_OVERHEAD;
     if (payload.length > this.#maxRecordBytes) {
       throw new RangeError(
@@ -334,6 +359,8 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
           new EventWriterError(
             `event buffer full (${this.stats.bytesPending} bytes unwritten): ${this.stats.droppedRecords} record(s) dropped so far`,
             this.#path,
+            undefined,
+            'ERR_BUFFER_FULL',
           ),
         );
       }
@@ -561,7 +588,12 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
     this.#giveUp(f, inUse);
     this.#path = this.#newPath();
     this.#report(
-      new EventWriterError(`event file ${f.path} was deleted; continuing in ${this.#path}`, f.path),
+      new EventWriterError(
+        `event file ${f.path} was deleted; continuing in ${this.#path}`,
+        f.path,
+        undefined,
+        'ERR_FILE_DELETED',
+      ),
       sync,
     );
   }
@@ -832,6 +864,16 @@ interface FlushJob {
 }
 
 function ignore(): void {}
+
+/** A protobufjs Long (how int64 fields may be given). */
+function isLong(v: unknown): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger((v as { low?: unknown }).low) &&
+    Number.isInteger((v as { high?: unknown }).high)
+  );
+}
 
 function errText(err: unknown): string {
   return (err as Error | undefined)?.message ?? String(err);

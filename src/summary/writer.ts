@@ -80,6 +80,12 @@ function checkStep(step: unknown): asserts step is number {
   }
 }
 
+function checkEventName(event: unknown): void {
+  if (event !== 'error') {
+    throw new TypeError(`a SummaryWriter emits only 'error' events, got ${describeValue(event)}`);
+  }
+}
+
 function checkDescription(description: unknown): asserts description is string | undefined {
   if (description !== undefined && typeof description !== 'string') {
     throw new TypeError(`description must be a string, got ${typeof description}`);
@@ -125,11 +131,13 @@ export class SummaryWriter {
 
   /** Listens for I/O errors ('error'). Without a listener they are printed once per kind as process warnings. */
   on(event: 'error', listener: (err: Error) => void): this {
+    checkEventName(event);
     this.#events.on(event, listener);
     return this;
   }
 
   off(event: 'error', listener: (err: Error) => void): this {
+    checkEventName(event);
     this.#events.off(event, listener);
     return this;
   }
@@ -141,7 +149,7 @@ export class SummaryWriter {
     let v: number;
     if (typeof value === 'number') v = value;
     else if (isTensorLike(value)) {
-      const data = value.dataSync();
+      const data = readTensor(value, `value for tag "${tag}"`);
       if (data.length !== 1 || typeof data[0] !== 'number') {
         throw new TypeError(
           `value must be a number or a one-element numeric Tensor, got shape [${value.shape}]`,
@@ -218,7 +226,7 @@ export class SummaryWriter {
     checkStep(step);
     validateBucketCount(buckets);
     checkDescription(description);
-    const h = toHistogram(data, buckets);
+    const h = toHistogram(data, buckets, tag);
     const summary: HistogramSummary = {
       count: h.count,
       nan: h.nan,
@@ -304,6 +312,9 @@ export class SummaryWriter {
   /** Marks the hparams session as ended (shown as its status in the HParams dashboard). */
   hparamsEnd(status: 'success' | 'failure' | 'running' = 'success'): void {
     this.#checkOpen('hparamsEnd');
+    if (status !== 'success' && status !== 'failure' && status !== 'running') {
+      throw new TypeError(`status must be 'success', 'failure' or 'running', got ${describeValue(status)}`);
+    }
     if (!this.#hparamsWritten) throw new Error('hparamsEnd() needs an earlier hparams() call');
     const now = Date.now() / 1000;
     this.#events.writeEvent({
@@ -368,12 +379,23 @@ export class SummaryWriter {
   }
 }
 
-function toHistogram(data: HistogramData, buckets: number): Histogram {
+/** A Tensor's values; a Tensor that cannot be read (disposed, say) throws naming `what`. */
+function readTensor(t: TensorLike, what: string): ReturnType<TensorLike['dataSync']> {
+  try {
+    return t.dataSync();
+  } catch (err) {
+    throw new TypeError(`${what} could not be read: ${(err as Error)?.message ?? String(err)}`, {
+      cause: err,
+    });
+  }
+}
+
+function toHistogram(data: HistogramData, buckets: number, tag: string): Histogram {
   if (isTensorLike(data)) {
     if (data.dtype === 'string' || data.dtype === 'complex64') {
       throw new TypeError(`data must be a numeric Tensor, got dtype ${data.dtype}`);
     }
-    return computeHistogram(data.dataSync() as ArrayLike<number>, buckets);
+    return computeHistogram(readTensor(data, `data for tag "${tag}"`) as ArrayLike<number>, buckets);
   }
   if (Array.isArray(data) || ArrayBuffer.isView(data)) {
     if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
@@ -406,8 +428,11 @@ export function summaryFileWriter(
   flushMillis?: number,
   filenameSuffix = '.v2',
 ): SummaryWriter {
-  if (typeof logdir !== 'string' || logdir.length === 0)
-    throw new TypeError('logdir must be a non-empty string');
+  if (typeof logdir !== 'string' || logdir.length === 0) {
+    throw new TypeError(
+      `logdir must be a non-empty string, got ${logdir === '' ? '""' : describeValue(logdir)}`,
+    );
+  }
   const existing = cached.get(logdir);
   if (existing && !existing.closed) return existing;
   const writer = new SummaryWriter(logdir, {
