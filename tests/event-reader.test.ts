@@ -195,7 +195,8 @@ describe('run discovery', () => {
     symlinkSync(join(root, 'a'), join(root, 'link'));
     symlinkSync(root, join(root, 'c', 'loop'));
     const { runs, unreadable } = await discoverRuns(root);
-    expect(runs.map((r) => r.name)).toEqual(['.', 'a', 'a/b', 'c/d/e', 'link', 'link/b']);
+    // 'link' points at 'a': each real directory is one run, named by its path without links (issue 13 #20).
+    expect(runs.map((r) => r.name)).toEqual(['.', 'a', 'a/b', 'c/d/e']);
     expect(runs.find((r) => r.name === 'a/b')!.files.map((f) => f.split('/').pop())).toEqual([
       'events.out.tfevents.0.h',
       'events.out.tfevents.1.h',
