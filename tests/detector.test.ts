@@ -219,6 +219,8 @@ describe('detector', () => {
       r.layers![0]!.gradNonFinite = 0;
       const alerts = run([...steps(4), r]);
       expect(alerts.map((a) => [a.rule, a.severity])).toEqual([['grad_spike', 'error']]);
+      // The overflowed layer carries the whole squared norm, not the share of its last finite norm.
+      expect(alerts[0]!.blame?.top[0]).toMatchObject({ layer: 'a', share: 1 });
       // Weights whose norm overflows but whose counts are zero (a 2e19 embedding row) are finite.
       const w = healthy(5);
       w.layers![1]!.weightNorm = Number.POSITIVE_INFINITY;

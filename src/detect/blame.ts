@@ -91,6 +91,8 @@ export class LayerHistory {
         continue;
       }
       const g = l.gradNorm;
+      // An infinite norm of finite values (a float32 sum that overflowed): the largest share, no range.
+      if (g === Number.POSITIVE_INFINITY) s.lastFiniteNorm = g;
       if (g === undefined || !(g > 0) || !Number.isFinite(g)) continue;
       const x = Math.log(g);
       if (s.slow.count >= LAYER_WARMUP) {
@@ -152,10 +154,21 @@ export class LayerHistory {
   /** Shares of ||g||² from each layer's last finite norm, largest first. */
   shares(): LayerShare[] {
     const rows = [...this.#layers.entries()]
-      .filter(([, s]) => Number.isFinite(s.lastFiniteNorm))
+      .filter(([, s]) => !Number.isNaN(s.lastFiniteNorm))
       .map(([layer, s]) => ({ layer, gradNorm: s.lastFiniteNorm, share: 0 }));
+    // Norms that overflowed dominate every finite one: they share the whole.
+    const overflowed = rows.filter((r) => r.gradNorm === Number.POSITIVE_INFINITY).length;
     const total = rows.reduce((a, r) => a + r.gradNorm * r.gradNorm, 0);
-    for (const r of rows) r.share = total > 0 ? (r.gradNorm * r.gradNorm) / total : Number.NaN;
+    for (const r of rows) {
+      r.share =
+        overflowed > 0
+          ? r.gradNorm === Number.POSITIVE_INFINITY
+            ? 1 / overflowed
+            : 0
+          : total > 0
+            ? (r.gradNorm * r.gradNorm) / total
+            : Number.NaN;
+    }
     return rows.sort((a, b) => b.share - a.share);
   }
 
