@@ -18,13 +18,16 @@ async function readAll(path: string) {
 }
 
 describe('event file names', () => {
-  it('follow events.out.tfevents.<10-digit secs>.<host>.<pid>.<counter><suffix>', () => {
+  it('follow events.out.tfevents.<10-digit secs>.<host>.<pid>.<6-digit counter><suffix>', () => {
     expect(eventFileName({ seconds: 12.7, host: 'box', pid: 42, counter: 3, suffix: '.v2' })).toBe(
-      'events.out.tfevents.0000000012.box.42.3.v2',
+      'events.out.tfevents.0000000012.box.42.000003.v2',
     );
     expect(eventFileName({ seconds: 1_700_000_000, host: 'a/b', pid: 1, counter: 0 })).toBe(
-      'events.out.tfevents.1700000000.a_b.1.0',
+      'events.out.tfevents.1700000000.a_b.1.000000',
     );
+    // Sorted by name, a later file of the same second and process comes later (.10 after .9).
+    const names = [9, 10, 100].map((counter) => eventFileName({ seconds: 5, host: 'h', pid: 7, counter }));
+    expect([...names].sort()).toEqual(names);
   });
 
   it('are unique across writers in one process, even in the same second', async () => {

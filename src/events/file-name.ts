@@ -8,9 +8,11 @@ export function nextFileCounter(): number {
 }
 
 /**
- * `events.out.tfevents.<10-digit unix secs>.<host>.<pid>.<counter><suffix>`, as TensorBoard's own
- * Python writer names files. Zero-padded seconds keep lexicographic order chronological, which is the
- * order both loaders read a run's files in.
+ * `events.out.tfevents.<10-digit unix secs>.<host>.<pid>.<6-digit counter><suffix>`, as TensorBoard's
+ * own Python writer names files. Zero-padded seconds and counter keep lexicographic order
+ * chronological, which is the order both loaders read a run's files in: a run continued in a new file
+ * in the same second (a callback's next fit) must sort after the file it continues (`.10` sorted
+ * before `.9`).
  */
 export function eventFileName(opts: {
   seconds: number;
@@ -21,7 +23,7 @@ export function eventFileName(opts: {
 }): string {
   const secs = String(Math.floor(opts.seconds)).padStart(10, '0');
   const host = sanitizeHost(opts.host ?? hostname());
-  return `events.out.tfevents.${secs}.${host}.${opts.pid ?? process.pid}.${opts.counter}${opts.suffix ?? ''}`;
+  return `events.out.tfevents.${secs}.${host}.${opts.pid ?? process.pid}.${String(opts.counter).padStart(6, '0')}${opts.suffix ?? ''}`;
 }
 
 /** A host name is embedded in a file name, so path separators and control characters must go. */
