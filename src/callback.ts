@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from './detect/types.js';
+import type { EventFileWriterStats } from './events/writer.js';
 import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 import { readSummaryBatches } from './summary/decode.js';
 import type { HParamValue } from './summary/values.js';
@@ -167,6 +168,29 @@ export class TensorBoardCallback extends Callback {
     if (!past || past.steps === 0) return now;
     const steps = past.steps + now.steps;
     return { ...now, steps, msPerStep: (past.msPerStep * past.steps + now.msPerStep * now.steps) / steps };
+  }
+
+  /**
+   * What the event writers of the runs this callback writes have done so far (records and bytes
+   * written, pending, dropped, failed flushes), while their files are open (during a fit); undefined
+   * for a run not opened yet. Records counted as written are on disk: a kill cannot lose them.
+   *
+   * @example
+   * const cb = tensorBoard('runs/exp1');
+   * await model.fit(x, y, { callbacks: [cb, new tf.CustomCallback({
+   *   onEpochEnd: async () => console.log(cb.writerStats.train?.recordsWritten),
+   * })] });
+   */
+  get writerStats(): {
+    train?: EventFileWriterStats;
+    val?: EventFileWriterStats;
+    root?: EventFileWriterStats;
+  } {
+    const out: { train?: EventFileWriterStats; val?: EventFileWriterStats; root?: EventFileWriterStats } = {};
+    if (this.#train) out.train = { ...this.#train.stats };
+    if (this.#val) out.val = { ...this.#val.stats };
+    if (this.#root) out.root = { ...this.#root.stats };
+    return out;
   }
 
   /** The detector's alerts so far: the first alert of each burst, in step order (capped at 10,000). */
