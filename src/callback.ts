@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from './detect/types.js';
+import { claimRun, type RunClaim } from './events/run-claim.js';
 import type { EventFileWriterStats } from './events/writer.js';
 import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 import { readSummaryBatches } from './summary/decode.js';
@@ -90,6 +91,8 @@ export class TensorBoardCallback extends Callback {
   #resumedEpochs = false;
   /** The last step of the running fit, when its epochs and batches are known (histograms there). */
   #lastStep: number | undefined;
+  /** The run claims of the open writers (released when they close). */
+  readonly #claims = new Map<SummaryWriter, RunClaim>();
   /** Whether the running fit is this callback's (a second onTrainBegin then means it is listed twice). */
   #fitAlive: (() => boolean) | null = null;
   /** The last batch and epoch hook calls, to ignore the second call of a callback listed twice. */
@@ -305,6 +308,7 @@ export class TensorBoardCallback extends Callback {
   override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
     if (this.#lastEpoch?.epoch === epoch && this.#lastEpoch.logs === logs) return;
     this.#lastEpoch = { epoch, logs };
+    for (const c of this.#claims.values()) c.refresh();
     await this.#writeStats();
     const step = Math.max(epoch + 1, this.#lastEpochStep + 1);
     this.#lastEpochStep = step;
@@ -330,7 +334,13 @@ export class TensorBoardCallback extends Callback {
       this.#train = this.#val = this.#root = null;
       await Promise.all(
         writers.map((w) =>
-          w?.close().catch((err: Error) => this.#warn(`close-${err.message}`, `gradwatch: ${err.message}`)),
+          w
+            ?.close()
+            .catch((err: Error) => this.#warn(`close-${err.message}`, `gradwatch: ${err.message}`))
+            .finally(() => {
+              this.#claims.get(w)?.release();
+              this.#claims.delete(w);
+            }),
         ),
       );
     })().finally(() => {
@@ -342,15 +352,26 @@ export class TensorBoardCallback extends Callback {
   /** The writer of a run, or null (warned once) if it cannot be made: training goes on without it. */
   #writer(run: string): SummaryWriter | null {
     let w: SummaryWriter;
+    // train and val hold the same tags as any other training's: another live writer there (a second
+    // process on the same logdir) would hide ours or be hidden, so a sibling run is used instead.
+    const claim = run === '.' ? null : claimRun(join(this.logdir, run));
+    if (claim?.heldBy) {
+      this.#warn(
+        `claim-${run}`,
+        `gradwatch: ${join(this.logdir, run)} is being written by ${claim.heldBy}; writing to ${claim.dir} instead, so TensorBoard shows both (give each training its own logdir)`,
+      );
+    }
     try {
-      w = new SummaryWriter(run === '.' ? this.logdir : join(this.logdir, run), {
+      w = new SummaryWriter(claim?.dir ?? this.logdir, {
         flushMillis: this.#options.flushMillis,
         onStepConflict: 'skip',
       });
     } catch (err) {
+      claim?.release();
       this.#warn('writer', `gradwatch: ${(err as Error).message}; training goes on without logging there`);
       return null;
     }
+    if (claim) this.#claims.set(w, claim);
     w.on('error', (err) =>
       this.#warn(`io-${(err as { code?: string }).code ?? err.message}`, `gradwatch: ${err.message}`),
     );

@@ -4,6 +4,7 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
+import { claimRun } from './events/run-claim.js';
 import { type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 import { SummaryWriter } from './summary/writer.js';
 import { AutoClipState, ZClipState } from './watch/clip.js';
@@ -124,10 +125,20 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
     }),
   );
   watcher.attach(optimizer);
+  // Another live writer of the same run (a second watchOptimizer on this logdir, say a GAN's other
+  // optimizer, or another process) would hide ours in TensorBoard: a sibling run is used instead.
+  const claim = ownsWriter ? claimRun(options.logdir!) : null;
+  if (claim?.heldBy) {
+    warn(
+      'claim',
+      `gradwatch: ${options.logdir} is being written by ${claim.heldBy}; writing to ${claim.dir} instead, so TensorBoard shows both (give each optimizer its own logdir)`,
+    );
+  }
   if (ownsWriter) {
     try {
-      writer = new SummaryWriter(options.logdir!, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
+      writer = new SummaryWriter(claim!.dir, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
     } catch (err) {
+      claim?.release();
       watcher.detach();
       (err as Error).message = `${where}: ${(err as Error).message}`;
       throw err;
@@ -143,7 +154,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       watcher.dispose();
       zclip?.dispose();
       autoclip?.dispose();
-      if (ownsWriter) await writer.close();
+      if (ownsWriter) await writer.close().finally(() => claim?.release());
       else await writer.flush();
     })();
     return done;
