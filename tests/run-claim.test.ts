@@ -23,7 +23,9 @@ beforeAll(async () => {
 async function stepsOf(logdir: string, tag: string): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   for await (const p of readSummaries(logdir)) {
-    if (p.value.tag === tag) (out[p.run] ??= []).push(p.step);
+    if (p.value.tag !== tag) continue;
+    out[p.run] ??= [];
+    out[p.run]!.push(p.step);
   }
   for (const v of Object.values(out)) v.sort((a, b) => a - b);
   return out;
@@ -66,7 +68,7 @@ describe('one writer per run', () => {
     await new Promise((r) => other.once('spawn', r));
     mkdirSync(join(logdir, 'train'), { recursive: true });
     writeFileSync(join(logdir, 'train', RUN_LOCK), `${other.pid} ${hostname()}\n`);
-    const fit = async () => {
+    const trainOnce = async () => {
       const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
       model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       const [x, y] = [tf.ones([8, 2]), tf.ones([8, 1])];
@@ -76,7 +78,7 @@ describe('one writer per run', () => {
       tf.dispose([x, y]);
       model.dispose();
     };
-    await fit();
+    await trainOnce();
     expect(await stepsOf(logdir, 'batch_loss')).toEqual({ train_2: [1, 2] });
     expect(warn.mock.calls.some(([m]) => String(m).includes(`is being written by pid ${other.pid}`))).toBe(
       true,
@@ -84,7 +86,7 @@ describe('one writer per run', () => {
     // The other process ends (a crash leaves its lock behind): its run is taken over.
     other.kill('SIGKILL');
     await new Promise((r) => other.once('exit', r));
-    await fit();
+    await trainOnce();
     expect(await stepsOf(logdir, 'batch_loss')).toEqual({ train: [1, 2], train_2: [1, 2] });
     warn.mockRestore();
   });
