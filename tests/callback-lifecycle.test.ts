@@ -104,7 +104,9 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
         await trial(i);
         expect(fdsUnder(root), `trial ${i}`).toBe(0);
       }
-      expect(openFds()).toBeLessThanOrEqual(start);
+      // The whole process: no growth with the trials (3 files each before the fix: 36 here); a
+      // descriptor or two of the runtime's own (a thread's pipe, a pending stat) may come and go.
+      expect(openFds()).toBeLessThanOrEqual(start + 2);
       // Nothing was lost: every trial's train, val and run records are on disk.
       expect(await steps(`${root}/trial12`, 'train', 'grad_norm/global')).toEqual([1, 2]);
       expect(await steps(`${root}/trial12`, 'val', 'epoch_loss')).toEqual([1]);
