@@ -25,6 +25,7 @@ import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-
 import { readSummaryBatches } from './summary/decode.js';
 import type { HParamValue } from './summary/values.js';
 import { SummaryWriter } from './summary/writer.js';
+import { ActivationTap } from './watch/activations.js';
 import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
 import {
   checkInt,
@@ -43,6 +44,12 @@ export interface TensorBoardOptions extends WatchOptions {
   /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */
   updateFreq?: 'batch' | 'epoch' | number;
   /**
+   * Activation statistics of every layer's output (`act/<layer>/{mean,std,max_abs,zero_fraction,
+   * saturated_fraction,nonfinite}`), measured in the forward pass every N steps; 'auto' (default)
+   * with the detail statistics, and at each fit's first and last step; 0 turns them off.
+   */
+  activationFreq?: number | 'auto';
+  /**
    * The model, for when tfjs does not hand it to the callback: if a plain-object callback comes first
    * in `callbacks`, tfjs wraps every callback and never calls setModel.
    */
@@ -59,7 +66,7 @@ export interface TensorBoardOptions extends WatchOptions {
 const MAX_KEPT_ALERTS = 10_000;
 /** How often a fit in progress is checked for having ended without onTrainEnd (it threw). */
 const FIT_END_POLL_MS = 200;
-const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams', 'detect'];
+const OPTION_NAMES = [...WATCH_OPTION_NAMES, 'updateFreq', 'model', 'hparams', 'detect', 'activationFreq'];
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
 type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
@@ -77,6 +84,9 @@ export class TensorBoardCallback extends Callback {
   readonly logdir: string;
   readonly #options: ResolvedWatchOptions;
   readonly #updateFreq: 'batch' | 'epoch' | number;
+  /** Activation statistics every N steps, 'auto' with the detail statistics, 0 never. */
+  readonly #activationFreq: number | 'auto';
+  #activations: ActivationTap | null = null;
   readonly #explicitModel: LayersModel | undefined;
   readonly #extraHparams: Record<string, HParamValue>;
   #train: SummaryWriter | null = null;
@@ -127,6 +137,15 @@ export class TensorBoardCallback extends Callback {
       checkInt('updateFreq', uf, 1, where);
     }
     this.#updateFreq = uf;
+    const af = options.activationFreq ?? 'auto';
+    if (af !== 'auto') {
+      if (typeof af !== 'number')
+        throw new TypeError(
+          `${where}: activationFreq must be 'auto', 0 (off) or a number of steps, got ${describeValue(af)}`,
+        );
+      checkInt('activationFreq', af, 0, where);
+    }
+    this.#activationFreq = af;
     if (options.model !== undefined && typeof (options.model as { fit?: unknown })?.fit !== 'function') {
       throw new TypeError(`${where}: model must be a tfjs LayersModel`);
     }
@@ -151,6 +170,7 @@ export class TensorBoardCallback extends Callback {
     this.onTrainEnd = this.onTrainEnd.bind(this);
     this.onEpochEnd = this.onEpochEnd.bind(this);
     this.onBatchEnd = this.onBatchEnd.bind(this);
+    this.onBatchBegin = this.onBatchBegin.bind(this);
   }
 
   /**
@@ -279,6 +299,10 @@ export class TensorBoardCallback extends Callback {
     );
     watcher.attach(optimizer);
     this.#watcher = watcher;
+    if (this.#activationFreq !== 0) {
+      this.#activations = new ActivationTap();
+      this.#activations.attach(model);
+    }
     this.#lastStep = lastStepOf(this.params, watcher.step);
     this.#watchedModel = model;
     // A fit that throws never calls onTrainEnd; tfjs clears isTraining when it returns either way.
@@ -293,6 +317,18 @@ export class TensorBoardCallback extends Callback {
     }
   }
 
+  /** Before the step's forward pass: whether its activations are measured. */
+  override async onBatchBegin(_batch: number, _logs?: Logs): Promise<void> {
+    const tap = this.#activations;
+    const watcher = this.#watcher;
+    if (!tap || !watcher) return;
+    const next = watcher.step + 1;
+    const cost = watcher.cost;
+    const every = this.#activationFreq === 'auto' ? cost.statsEvery : this.#activationFreq;
+    // The fit's first and last steps, like histograms, so every run has both ends.
+    tap.armed = cost.steps === 0 || next === this.#lastStep || (every > 0 && next % every === 0);
+  }
+
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
     // tfjs hands every callback the same logs object: the same batch with the same logs again is
     // this callback listed a second time.
@@ -300,6 +336,7 @@ export class TensorBoardCallback extends Callback {
     this.#lastBatch = { batch, logs };
     this.#batchesSeen++;
     await this.#writeStats();
+    await this.#writeActivations();
     const uf = this.#updateFreq;
     const due = uf === 'batch' || (typeof uf === 'number' && this.#batchesSeen % uf === 0);
     if (due && logs) await this.#writeMetrics(logs, 'batch_', this.#batchesSeen);
@@ -378,6 +415,32 @@ export class TensorBoardCallback extends Callback {
     return w;
   }
 
+  /** The armed step's activation statistics, as `act/<layer>/<stat>` at the step just taken. */
+  async #writeActivations(): Promise<void> {
+    const tap = this.#activations;
+    const train = this.#train;
+    if (!tap?.armed || !train || !this.#watcher) return;
+    try {
+      const stats = await tap.read();
+      const pairs: Array<[string, number]> = [];
+      for (const a of stats) {
+        const t = (k: string) => `act/${a.layer}/${k}`;
+        pairs.push(
+          [t('mean'), a.mean],
+          [t('std'), a.std],
+          [t('max_abs'), a.maxAbs],
+          [t('zero_fraction'), a.zeroFraction],
+          [t('nonfinite'), a.nonFinite],
+        );
+        if (a.saturatedFraction !== undefined) pairs.push([t('saturated_fraction'), a.saturatedFraction]);
+      }
+      if (pairs.length > 0) train.scalars(pairs, this.#watcher.step);
+    } catch (err) {
+      tap.discard();
+      this.#warn('activations', `gradwatch: could not log activation statistics: ${(err as Error).message}`);
+    }
+  }
+
   /** Inside the step: the detector decides whether this update is applied. */
   #gate(check: GradientCheck, model: LayersModel): 'apply' | 'skip' {
     const d = this.#detector!;
@@ -392,6 +455,8 @@ export class TensorBoardCallback extends Callback {
   }
 
   #detach(): void {
+    this.#activations?.detach();
+    this.#activations = null;
     if (!this.#watcher) return;
     this.#stepsSeen = Math.max(this.#stepsSeen, this.#watcher.step);
     this.#pastCost = this.cost;

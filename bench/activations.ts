@@ -1,0 +1,52 @@
+// `npm run bench:activations [-- tensorflow|cpu|wasm]`: the cost of the activation statistics
+// (issue 15), interleaved: tabular 20-64-64-1, batch 32, Adam, 300 steps per fit, the callback with
+// activationFreq 'auto' vs 0, 7 pairs after a warm-up pair; process CPU time per step, medians.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { tensorBoard } from '../src/index.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'actb-'));
+const backend = process.argv[2] ?? 'cpu';
+if (backend === 'tensorflow') {
+  const { createRequire } = await import('node:module');
+  createRequire(import.meta.url)('@tensorflow/tfjs-node');
+}
+if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+await tf.setBackend(backend);
+tf.enableProdMode();
+const x = tf.randomNormal([32 * 300, 20], 0, 1, 'float32', 1);
+const y = tf.randomNormal([32 * 300, 1], 0, 1, 'float32', 2);
+async function run(activationFreq: number | 'auto'): Promise<number> {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ units: 64, activation: 'relu', inputShape: [20] }),
+      tf.layers.dense({ units: 64, activation: 'relu' }),
+      tf.layers.dense({ units: 1 }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
+  const cb = tensorBoard(tempDir(), { activationFreq });
+  const c0 = process.cpuUsage();
+  await model.fit(x, y, { epochs: 1, batchSize: 32, verbose: 0, callbacks: [cb] });
+  const c = process.cpuUsage(c0);
+  await cb.close();
+  model.dispose();
+  return (c.user + c.system) / 1000 / 300;
+}
+await run(0);
+await run('auto');
+const on: number[] = [];
+const off: number[] = [];
+for (let i = 0; i < 7; i++) {
+  off.push(await run(0));
+  on.push(await run('auto'));
+}
+const med = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1]!;
+const ratios = on.map((v, i) => v / off[i]!).sort((a, b) => a - b);
+console.log(
+  backend,
+  `CPU ms/step: off ${med(off).toFixed(3)}, auto ${med(on).toFixed(3)}; ratio median ${med(ratios).toFixed(3)} [${ratios[1]!.toFixed(3)}, ${ratios[5]!.toFixed(3)}]`,
+);

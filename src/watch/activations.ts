@@ -1,0 +1,231 @@
+/**
+ * Activation statistics: what each layer outputs during a training step's forward pass, at the steps
+ * the caller arms. Every layer's `call` is wrapped while the tap is attached (nested models' layers
+ * too; a shared layer adds up its applications); an armed call reduces its output on the device to
+ * seven numbers and keeps them, and the step's numbers are read together after the update, in one
+ * download. The reductions are not on the loss's path, so the gradients, and training, are unchanged.
+ *
+ * Per layer: the number of values, their sum and sum of squares (mean and standard deviation), max
+ * |a|, exact zeros (dead ReLU units), saturated values (|a| > 0.99 after tanh or softsign, a < 0.01 or
+ * a > 0.99 after sigmoid or hard sigmoid; none counted for other activations), and NaN or ±Inf values.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { reducedOnHost } from './reduce.js';
+
+/** One layer's activation statistics at one step (summed over its applications). */
+export interface ActivationStats {
+  layer: string;
+  count: number;
+  mean: number;
+  std: number;
+  maxAbs: number;
+  /** Fraction of the values that are exactly zero. */
+  zeroFraction: number;
+  /** Fraction saturated, for tanh/sigmoid-like activations (undefined for others). */
+  saturatedFraction?: number;
+  nonFinite: number;
+}
+
+export type Saturation = 'symmetric' | 'unit' | null;
+
+interface LayerLike {
+  name: string;
+  call: (inputs: unknown, kwargs: unknown) => unknown;
+  getClassName(): string;
+  layers?: LayerLike[];
+  activation?: { getClassName?: () => string };
+  /** Recurrent layers: the cell holds the activation. */
+  cell?: { activation?: { getClassName?: () => string } };
+}
+
+interface Pending {
+  layer: string;
+  size: number;
+  saturation: Saturation;
+  /** The six sums, reduced on the device (read after the step) or already on the host. */
+  stats: tf.Tensor | Float64Array;
+}
+
+export class ActivationTap {
+  #restore: Array<() => void> = [];
+  #pending: Pending[] = [];
+  /** Whether the next forward pass is measured (set by the caller before the step). */
+  armed = false;
+
+  /** Wraps the call of every layer of `model` (nested models included). */
+  attach(model: unknown): void {
+    this.detach();
+    const seen = new Set<LayerLike>();
+    const visit = (layer: LayerLike) => {
+      if (seen.has(layer)) return;
+      seen.add(layer);
+      for (const inner of layer.layers ?? []) visit(inner);
+      if (layer.getClassName() === 'InputLayer' || typeof layer.call !== 'function') return;
+      this.#wrap(layer);
+    };
+    for (const layer of (model as { layers: LayerLike[] }).layers) visit(layer);
+  }
+
+  /** Restores every wrapped call and frees what an interrupted step left. */
+  detach(): void {
+    for (const restore of this.#restore.splice(0)) restore();
+    this.discard();
+  }
+
+  /** Frees the statistics of a step that will not be read (it threw). */
+  discard(): void {
+    tf.dispose(this.#device(this.#pending));
+    this.#pending = [];
+  }
+
+  #device(pending: Pending[]): tf.Tensor[] {
+    return pending.flatMap((p) => (p.stats instanceof tf.Tensor ? [p.stats] : []));
+  }
+
+  /** The armed step's statistics per layer, read in one download; the tap is disarmed. */
+  async read(): Promise<ActivationStats[]> {
+    this.armed = false;
+    const pending = this.#pending;
+    this.#pending = [];
+    if (pending.length === 0) return [];
+    const device = this.#device(pending);
+    let values: Float32Array = new Float32Array(0);
+    if (device.length > 0) {
+      const all = tf.tidy(() => tf.concat(device));
+      tf.dispose(device);
+      try {
+        values = (await all.data()) as Float32Array;
+      } finally {
+        all.dispose();
+      }
+    }
+    let next = 0;
+    const byLayer = new Map<string, { size: number; v: number[]; saturation: Saturation }>();
+    for (const p of pending) {
+      const acc = byLayer.get(p.layer) ?? { size: 0, v: [0, 0, 0, 0, 0, 0], saturation: p.saturation };
+      let src: ArrayLike<number>;
+      let o = 0;
+      if (p.stats instanceof tf.Tensor) {
+        src = values;
+        o = next;
+        next += 6;
+      } else src = p.stats;
+      acc.size += p.size;
+      acc.v[0]! += src[o]!; // sum
+      acc.v[1]! += src[o + 1]!; // sum of squares
+      acc.v[2] = Math.max(acc.v[2]!, src[o + 2]!); // max |a|
+      acc.v[3]! += src[o + 3]!; // zeros
+      acc.v[4]! += src[o + 4]!; // saturated
+      acc.v[5]! += src[o + 5]!; // non-finite
+      byLayer.set(p.layer, acc);
+    }
+    return [...byLayer].map(([layer, { size, v, saturation }]) => {
+      const mean = v[0]! / size;
+      const out: ActivationStats = {
+        layer,
+        count: size,
+        mean,
+        std: Math.sqrt(Math.max(0, v[1]! / size - mean * mean)),
+        maxAbs: v[2]!,
+        zeroFraction: v[3]! / size,
+        nonFinite: v[5]!,
+      };
+      if (saturation) out.saturatedFraction = v[4]! / size;
+      return out;
+    });
+  }
+
+  #wrap(layer: LayerLike): void {
+    const own = Object.hasOwn(layer, 'call');
+    const original = layer.call;
+    const saturation = saturationOf(layer);
+    const tap = this;
+    // biome-ignore lint/complexity/useArrowFunction: tfjs calls it with the layer as `this`
+    layer.call = function (this: unknown, inputs: unknown, kwargs: unknown) {
+      const out = original.call(this, inputs, kwargs);
+      if (tap.armed) tap.#observe(layer.name, out, saturation);
+      return out;
+    };
+    this.#restore.push(() => {
+      if (own) layer.call = original;
+      else delete (layer as { call?: unknown }).call;
+    });
+  }
+
+  #observe(layer: string, out: unknown, saturation: Saturation): void {
+    for (const t of Array.isArray(out) ? out : [out]) {
+      if (!(t instanceof tf.Tensor) || t.dtype !== 'float32' || t.size === 0) continue;
+      // Where tensors live in host memory, one loop over the values costs less than a dozen kernels
+      // (each a native call on tfjs-node), as for the gradients' sums.
+      const stats = reducedOnHost(t.size)
+        ? hostReduce(t.dataSync(), saturation)
+        : deviceReduce(t, saturation);
+      this.#pending.push({ layer, size: t.size, saturation, stats });
+    }
+  }
+}
+
+/** [Σa, Σa², max|a|, zeros, saturated, non-finite] of one output's values, on the host. */
+export function hostReduce(x: ArrayLike<number>, saturation: Saturation): Float64Array {
+  let sum = 0;
+  let sq = 0;
+  let max = 0;
+  let zeros = 0;
+  let sat = 0;
+  let bad = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v - v !== 0) {
+      // NaN or ±Inf: counted, and carried into the sums as the device's would be.
+      bad++;
+      sum += v;
+      sq += v * v;
+      max = Math.max(max, Math.abs(v));
+      continue;
+    }
+    sum += v;
+    sq += v * v;
+    const a = v < 0 ? -v : v;
+    if (a > max) max = a;
+    if (v === 0) zeros++;
+    else if (saturation === 'symmetric' ? a > 0.99 : saturation === 'unit' && (v < 0.01 || v > 0.99)) sat++;
+  }
+  // A zero output of a sigmoid-like activation is saturated too.
+  if (saturation === 'unit') sat += zeros;
+  return Float64Array.of(sum, sq, max, zeros, sat, bad);
+}
+
+/** [Σa, Σa², max|a|, zeros, saturated, non-finite] of one output, on the device, kept. */
+export function deviceReduce(t: tf.Tensor, saturation: Saturation): tf.Tensor {
+  return tf.tidy(() => {
+    const x = tf.reshape(t, [-1]);
+    const abs = tf.abs(x);
+    const finite = tf.logicalNot(tf.logicalOr(tf.isNaN(x), tf.isInf(x)));
+    const count = (b: tf.Tensor) => tf.sum(tf.cast(b, 'float32'));
+    const saturated =
+      saturation === 'symmetric'
+        ? count(tf.greater(abs, 0.99))
+        : saturation === 'unit'
+          ? count(tf.logicalOr(tf.less(x, 0.01), tf.greater(x, 0.99)))
+          : tf.scalar(0);
+    return tf.keep(
+      tf.stack([
+        tf.sum(x),
+        tf.sum(tf.square(x)),
+        tf.max(abs),
+        count(tf.equal(x, 0)),
+        saturated,
+        tf.sub(tf.scalar(t.size), count(finite)),
+      ]),
+    );
+  });
+}
+
+/** Which saturation a layer's activation has: tanh-like (±1), sigmoid-like (0 and 1), or none. */
+function saturationOf(layer: LayerLike): Saturation {
+  const activation = layer.activation ?? layer.cell?.activation;
+  const name = activation?.getClassName?.()?.toLowerCase() ?? layer.getClassName().toLowerCase();
+  if (name === 'tanh' || name === 'softsign') return 'symmetric';
+  if (name === 'sigmoid' || name === 'hardsigmoid') return 'unit';
+  return null;
+}
