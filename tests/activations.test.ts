@@ -165,7 +165,7 @@ describe('the two reductions of an output', () => {
       const d = deviceReduce(t, saturation);
       const device = Array.from(d.dataSync());
       const host = Array.from(hostReduce(values, saturation));
-      device.forEach((v, i) => expect(host[i], `${saturation} #${i}`).toBeCloseTo(v, 2));
+      for (const [i, v] of device.entries()) expect(host[i], `${saturation} #${i}`).toBeCloseTo(v, 2);
       tf.dispose([t, d]);
     }
     const bad = Float32Array.of(1, Number.NaN, Number.POSITIVE_INFINITY, 0);

@@ -140,7 +140,7 @@ export class ActivationTap {
     const original = layer.call;
     const saturation = saturationOf(layer);
     const tap = this;
-    // biome-ignore lint/complexity/useArrowFunction: tfjs calls it with the layer as `this`
+    // A function, not an arrow: tfjs calls it with the layer as `this`.
     layer.call = function (this: unknown, inputs: unknown, kwargs: unknown) {
       const out = original.call(this, inputs, kwargs);
       if (tap.armed) tap.#observe(layer.name, out, saturation);
