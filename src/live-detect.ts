@@ -106,6 +106,16 @@ export class LiveDetector {
     return decided.some((d) => d.action !== 'warn') ? 'skip' : 'apply';
   }
 
+  /** Whether alerts are printed on the console (detect.console). */
+  get printsToConsole(): boolean {
+    return this.#console;
+  }
+
+  /** The alerts the gate raised at `step` (before its update), if any. */
+  gatedAt(step: number): readonly Decided[] {
+    return this.#gated.get(step) ?? [];
+  }
+
   /**
    * After the statistics of some steps were downloaded: the remaining rules, then the output.
    * `final` (at the end of training) also reports gated steps newer than the statistics.

@@ -4,6 +4,7 @@
  * gradients and weights (before and after the update). Pure: no tfjs, so tests and the detector can
  * use it on plain arrays.
  */
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { computeHistogram } from '../summary/histogram.js';
 import { difference, nonFiniteCounts, summarize, updateSums, type Values } from './host-stats.js';
 
@@ -158,6 +159,8 @@ export interface GradientCheck {
       | 'weightNonFiniteBefore'
     >
   >;
+  /** The step's loss function, when it came through minimize (fit's closes over its batch): a post-mortem replays it. */
+  lossFn?: () => Tensor;
 }
 
 /** The per-variable gradient half: norms, and exact counts where the sum of squares is non-finite. */

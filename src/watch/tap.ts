@@ -27,7 +27,11 @@ export interface TapHooks {
    * 'skip' drops the update: the optimizer is not called (its moments and iteration count stay).
    * `loss` is the value `minimize` computed for these gradients, when the step came through minimize.
    */
-  before(grads: Gradient[], loss: Tensor | undefined): Array<Tensor | undefined> | 'skip' | undefined;
+  before(
+    grads: Gradient[],
+    loss: Tensor | undefined,
+    lossFn?: () => Tensor,
+  ): Array<Tensor | undefined> | 'skip' | undefined;
   /** Called right after the optimizer applied the update. */
   after(grads: Gradient[], skipped: boolean): void;
 }
@@ -100,6 +104,8 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapO
   // minimize() computes the loss and the gradients, then calls applyGradients: wrapping it and
   // computeGradients (both looked up on `this`) hands the step's loss to the hook.
   let loss: Tensor | undefined;
+  /** The loss function of the step minimize() is running (fit's closes over its batch): a replay runs it again. */
+  let lossFn: (() => Tensor) | undefined;
   let inMinimize = false;
   const own = {
     minimize: Object.hasOwn(target, 'minimize') ? target.minimize : undefined,
@@ -109,11 +115,13 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapO
   const originalCompute = target.computeGradients;
   const patchedMinimize = function (this: Optimizer, ...args: Parameters<Optimizer['minimize']>) {
     inMinimize = true;
+    lossFn = args[0] as () => Tensor;
     try {
       return originalMinimize.apply(this, args);
     } finally {
       inMinimize = false;
       loss = undefined;
+      lossFn = undefined;
     }
   };
   const patchedCompute = function (this: Optimizer, ...args: Parameters<Optimizer['computeGradients']>) {
@@ -127,7 +135,7 @@ export function tapOptimizer(optimizer: Optimizer, hooks: TapHooks, owner?: TapO
       : Object.keys(variableGradients).map((name) => ({ name, tensor: variableGradients[name] }));
     const stepLoss = loss;
     loss = undefined;
-    const replaced = hooks.before(grads, stepLoss);
+    const replaced = hooks.before(grads, stepLoss, lossFn);
     if (replaced === 'skip') {
       hooks.after(grads, true);
       return;

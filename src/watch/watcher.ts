@@ -258,7 +258,7 @@ export class Watcher {
     this.#restore = tapOptimizer(
       optimizer,
       {
-        before: (grads, loss) => this.#before(grads, loss),
+        before: (grads, loss, lossFn) => this.#before(grads, loss, lossFn),
         after: (grads, skipped) => this.#after(grads, skipped),
       },
       {
@@ -363,7 +363,11 @@ export class Watcher {
     return fallback;
   }
 
-  #before(grads: Gradient[], loss: tf.Tensor | undefined): Array<tf.Tensor | undefined> | 'skip' | undefined {
+  #before(
+    grads: Gradient[],
+    loss: tf.Tensor | undefined,
+    lossFn?: () => tf.Tensor,
+  ): Array<tf.Tensor | undefined> | 'skip' | undefined {
     const o = this.#options;
     if (o.alive && !o.alive()) {
       this.detach();
@@ -460,6 +464,7 @@ export class Watcher {
         }
         if (o.gate) check = this.#syncCheck(p);
       }
+      if (check && lossFn) check.lossFn = lossFn;
       if (check && o.gate!(check) === 'skip') {
         p.ownMs += performance.now() - t0;
         return 'skip';
