@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../src/analyze/analyze.js';
+import { renderText } from '../src/analyze/format.js';
 import { readSummaries, tensorBoard } from '../src/index.js';
 import { suiteBackends, useBackend } from './backends.js';
 import { tempDir } from './helpers.js';
@@ -117,6 +119,15 @@ describe.each(suiteBackends())('post-mortem of the bad step on the %s backend', 
     expect(r.json).toContain('postmortem-3.json');
     const j = JSON.parse(readFileSync(join(r.logdir, 'train', 'postmortem-3.json'), 'utf8'));
     expect(j.origin).toMatchObject({ direction: 'forward', layer: 'boom' });
+    // gradwatch analyze reports it after training.
+    const report = await analyze(r.logdir);
+    expect(report.runs.find((x) => x.run === 'train')?.postMortems[0]).toMatchObject({
+      step: 3,
+      origin: expect.stringMatching(/^in the forward pass, at layer boom: its output/),
+    });
+    expect(renderText(report)).toContain(
+      'post-mortem of step 3: the damage was created in the forward pass, at layer boom',
+    );
   });
 
   it('names the loss function for a log(0) in a custom loss', async () => {

@@ -58,6 +58,8 @@ export interface RunReport {
   /** Alerts gradwatch wrote during training: per rule, steps alerted and the highest level. */
   alertsLogged: Array<{ rule: string; steps: number; firstStep: number; level: number }>;
   explanationsLogged: number;
+  /** Post-mortems gradwatch wrote (postmortem/<step>): where the damage of each bad step was created. */
+  postMortems: Array<{ step: number; origin: string }>;
   /**
    * First alert of each burst found by running the detector over the logged series: the step-axis
    * ones in step order, then those of a loss logged per epoch only (axis 'epoch', step = the epoch).
@@ -306,6 +308,7 @@ function reportRun(c: RunCollector, events: number, detector: DetectorOptions | 
     },
     alertsLogged: [],
     explanationsLogged: c.explanations.length,
+    postMortems: [...c.postMortems].sort((a, b) => a.step - b.step),
     alertsFound: found,
     rulesRun: app.run,
     rulesSkipped: app.skipped,

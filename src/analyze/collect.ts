@@ -48,6 +48,8 @@ export class RunCollector {
   /** Estimated norms from gradient histograms: tag -> step -> norm. */
   readonly histNorms = new Map<string, StepSeries>();
   readonly explanations: Array<{ step: number; text: string }> = [];
+  /** gradwatch's post-mortems (postmortem/<step> texts): the step and the sentence naming the origin. */
+  readonly postMortems: Array<{ step: number; origin: string }> = [];
   firstWallTime = Number.POSITIVE_INFINITY;
   lastWallTime = Number.NEGATIVE_INFINITY;
   /** Span of the series on the step axis. */
@@ -123,6 +125,13 @@ export class RunCollector {
       m.set(step, normFromBuckets(v.buckets));
     } else if (v.kind === 'text' && v.tag === 'alerts/explanation') {
       this.explanations.push({ step, text: v.text });
+    } else if (v.kind === 'text' && v.tag.startsWith('postmortem/') && this.postMortems.length < 100) {
+      // The sentence after "The damage was created", markdown emphasis and code marks removed.
+      const m = /The damage was created ([^\n]*)/.exec(v.text);
+      const origin = (m?.[1] ?? v.text.split('\n').find((l) => l && !l.startsWith('#')) ?? '')
+        .replace(/[*`]/g, '')
+        .slice(0, 500);
+      this.postMortems.push({ step, origin });
     }
   }
 }

@@ -100,6 +100,9 @@ function runText(run: RunReport): string[] {
     );
     lines.push(`  alerts written during training: ${parts.join('; ')}`);
   }
+  for (const pm of run.postMortems.slice(0, 5)) {
+    lines.push(`  post-mortem of step ${pm.step}: the damage was created ${pm.origin}`);
+  }
   if (run.alertsFound.length > 0) {
     lines.push('  alerts found by the detector:');
     for (const a of run.alertsFound.slice(0, 10)) {
@@ -170,7 +173,9 @@ export function renderMarkdown(r: AnalysisReport): string {
       `Run records only (layouts, hparams; nothing to chart): ${recordsOnly.map((x) => mdCode(x.run)).join(', ')}.`,
     );
   }
-  for (const run of r.runs.filter((x) => x.alertsFound.length > 0 || x.alertsLogged.length > 0)) {
+  for (const run of r.runs.filter(
+    (x) => x.alertsFound.length > 0 || x.alertsLogged.length > 0 || x.postMortems.length > 0,
+  )) {
     out.push('', `### ${mdCode(run.run)}`, '');
     for (const a of run.alertsFound.slice(0, 20)) {
       const blame = a.blame ? ` Blame: ${mdCode(a.blame.layer)} (${mdText(a.blame.reason)}).` : '';
@@ -182,6 +187,9 @@ export function renderMarkdown(r: AnalysisReport): string {
       out.push(
         `- written during training: ${run.alertsLogged.map((a) => `${mdCode(`alerts/${a.rule}`)} from step ${a.firstStep}`).join(', ')}`,
       );
+    }
+    for (const pm of run.postMortems.slice(0, 5)) {
+      out.push(`- **post-mortem of step ${pm.step}**: the damage was created ${mdText(pm.origin)}`);
     }
   }
   const problems = problemsText(r);
