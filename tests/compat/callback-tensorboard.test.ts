@@ -48,7 +48,7 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
       ],
     });
     model2.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
-    const cb2 = tensorBoard(`${parent}/exp2`, { detect: { console: false } });
+    const cb2 = tensorBoard(`${parent}/exp2`, { detect: { console: false }, postMortem: true });
     let batches = 0;
     const poison = new tf.CustomCallback({
       onBatchEnd: async () => {
@@ -168,6 +168,30 @@ describe.skipIf(!available)('stock TensorBoard shows what the callback writes', 
         expect(html).toContain('<code>hidden</code>');
         expect(html).toContain('<table>');
         expect(html).toContain('<strong>What to try.</strong>');
+      });
+
+      it('renders the post-mortem of the bad step, naming the direction and the layer, in the Text tab', async () => {
+        const rows = await server().get<Array<{ step: number; text: string }>>(
+          '/data/plugin/text/text?run=exp2%2Ftrain&tag=postmortem%2F4',
+        );
+        expect(rows.map((r) => r.step)).toEqual([4]);
+        const html = rows[0]!.text;
+        expect(html).toContain('<h3>Post-mortem of step 4</h3>');
+        // The weights of hidden held the NaN before the update: the forward pass, at hidden.
+        expect(html).toContain('<strong>forward</strong> pass, at layer <code>hidden</code>');
+        expect(html).toContain('<table>');
+      });
+
+      it('serves the activation statistics as scalars', async () => {
+        const rows = await server().get<Array<[number, number, unknown]>>(
+          '/data/plugin/scalars/scalars?run=exp1%2Ftrain&tag=act%2Fhidden%2Fmean',
+        );
+        expect(rows[0]![1]).toBe(1);
+        expect(Number.isFinite(num(rows[0]![2]))).toBe(true);
+        const zeros = await server().get<Array<[number, number, unknown]>>(
+          '/data/plugin/scalars/scalars?run=exp1%2Ftrain&tag=act%2Fhidden%2Fzero_fraction',
+        );
+        expect(num(zeros[0]![2])).toBeGreaterThanOrEqual(0);
       });
 
       it('shows the run in HParams with its configuration and train/val losses', async () => {
