@@ -108,6 +108,8 @@ export class TensorBoardCallback extends Callback {
   /** Activation statistics every N steps, 'auto' with the detail statistics, 0 never. */
   readonly #activationFreq: number | 'auto';
   #activations: ActivationTap | null = null;
+  /** Running mean (ms) of what a measured step's activation statistics cost. */
+  #activationMs = 0;
   readonly #postMortem: boolean | 'auto';
   #postMortems = 0;
   readonly #explicitModel: LayersModel | undefined;
@@ -356,7 +358,13 @@ export class TensorBoardCallback extends Callback {
     if (!tap || !watcher) return;
     const next = watcher.step + 1;
     const cost = watcher.cost;
-    const every = this.#activationFreq === 'auto' ? cost.statsEvery : this.#activationFreq;
+    // 'auto': with the detail statistics, but no more often than a quarter of the watch's budget
+    // allows for what a measured step costs (a large batch of wide layers costs more to reduce).
+    const share = (this.#options.budget / 4) * cost.stepMs;
+    const every =
+      this.#activationFreq === 'auto'
+        ? Math.max(cost.statsEvery, share > 0 ? Math.ceil(this.#activationMs / share) : 1)
+        : this.#activationFreq;
     // The fit's first and last steps, like histograms, so every run has both ends.
     tap.armed = cost.steps === 0 || next === this.#lastStep || (every > 0 && next % every === 0);
   }
@@ -454,6 +462,8 @@ export class TensorBoardCallback extends Callback {
     if (!tap?.armed || !train || !this.#watcher) return;
     try {
       const stats = await tap.read();
+      this.#activationMs =
+        this.#activationMs === 0 ? tap.lastCostMs : 0.8 * this.#activationMs + 0.2 * tap.lastCostMs;
       const pairs: Array<[string, number]> = [];
       for (const a of stats) {
         const t = (k: string) => `act/${a.layer}/${k}`;

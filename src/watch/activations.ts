@@ -51,6 +51,9 @@ export class ActivationTap {
   #pending: Pending[] = [];
   /** Whether the next forward pass is measured (set by the caller before the step). */
   armed = false;
+  /** Time (ms) the last measured step cost: its reductions in the forward pass and the read. */
+  lastCostMs = 0;
+  #observeMs = 0;
 
   /** Wraps the call of every layer of `model` (nested models included). */
   attach(model: unknown): void {
@@ -84,7 +87,17 @@ export class ActivationTap {
 
   /** The armed step's statistics per layer, read in one download; the tap is disarmed. */
   async read(): Promise<ActivationStats[]> {
+    const t0 = performance.now();
     this.armed = false;
+    try {
+      return await this.#read();
+    } finally {
+      this.lastCostMs = this.#observeMs + performance.now() - t0;
+      this.#observeMs = 0;
+    }
+  }
+
+  async #read(): Promise<ActivationStats[]> {
     const pending = this.#pending;
     this.#pending = [];
     if (pending.length === 0) return [];
@@ -153,6 +166,7 @@ export class ActivationTap {
   }
 
   #observe(layer: string, out: unknown, saturation: Saturation): void {
+    const t0 = performance.now();
     for (const t of Array.isArray(out) ? out : [out]) {
       if (!(t instanceof tf.Tensor) || t.dtype !== 'float32' || t.size === 0) continue;
       // Where tensors live in host memory, one loop over the values costs less than a dozen kernels
@@ -162,6 +176,7 @@ export class ActivationTap {
         : deviceReduce(t, saturation);
       this.#pending.push({ layer, size: t.size, saturation, stats });
     }
+    this.#observeMs += performance.now() - t0;
   }
 }
 
