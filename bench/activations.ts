@@ -1,7 +1,8 @@
 // `npm run bench:activations [-- tensorflow|cpu|wasm [tabular|mlp]]`: the cost of the activation
 // statistics (issue 15), interleaved: tabular 20-64-64-1, batch 32 (or MLP 784-256-256-10, batch
 // 128), Adam, the callback with activationFreq 'auto' vs 0, 7 pairs after a warm-up pair; process
-// CPU time per step, medians, and the ratios' 2nd and 6th of 7.
+// CPU time per step, medians, and the ratios' 2nd and 6th of 7. With a third argument `postmortem`
+// it compares postMortem: true (the in-step check on every step) with false instead.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,10 @@ async function run(activationFreq: number | 'auto'): Promise<number> {
     ],
   });
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
-  const cb = tensorBoard(tempDir(), { activationFreq });
+  const cb = tensorBoard(
+    tempDir(),
+    process.argv[4] === 'postmortem' ? { postMortem: activationFreq === 'auto' } : { activationFreq },
+  );
   const c0 = process.cpuUsage();
   await model.fit(x, y, { epochs: 1, batchSize: batch, verbose: 0, callbacks: [cb] });
   const c = process.cpuUsage(c0);
