@@ -38,7 +38,7 @@ import {
 } from './watch/options.js';
 import { type PostMortem, postMortemMarkdown, replayStep } from './watch/postmortem.js';
 import { HOST_MEMORY_BACKENDS } from './watch/reduce.js';
-import type { GradientCheck } from './watch/step-stats.js';
+import type { GradientCheck, StepActivation } from './watch/step-stats.js';
 import { describeValue } from './watch/tap.js';
 import { type WatchCost, Watcher, watcherOptionsFor } from './watch/watcher.js';
 
@@ -108,6 +108,8 @@ export class TensorBoardCallback extends Callback {
   /** Activation statistics every N steps, 'auto' with the detail statistics, 0 never. */
   readonly #activationFreq: number | 'auto';
   #activations: ActivationTap | null = null;
+  /** The last measured step's activations, for the detector when that step's statistics are drained. */
+  #stepActivations: { step: number; stats: StepActivation[] } | null = null;
   /** Running mean (ms) of what a measured step's activation statistics cost. */
   #activationMs = 0;
   readonly #postMortem: boolean | 'auto';
@@ -375,8 +377,9 @@ export class TensorBoardCallback extends Callback {
     if (this.#lastBatch?.batch === batch && this.#lastBatch.logs === logs) return;
     this.#lastBatch = { batch, logs };
     this.#batchesSeen++;
-    await this.#writeStats();
+    // Activations first: the detector reads them with the step's other statistics.
     await this.#writeActivations();
+    await this.#writeStats();
     const uf = this.#updateFreq;
     const due = uf === 'batch' || (typeof uf === 'number' && this.#batchesSeen % uf === 0);
     if (due && logs) await this.#writeMetrics(logs, 'batch_', this.#batchesSeen);
@@ -477,6 +480,14 @@ export class TensorBoardCallback extends Callback {
         if (a.saturatedFraction !== undefined) pairs.push([t('saturated_fraction'), a.saturatedFraction]);
       }
       if (pairs.length > 0) train.scalars(pairs, this.#watcher.step);
+      this.#stepActivations = {
+        step: this.#watcher.step,
+        stats: stats.map((a) => ({
+          layer: a.layer,
+          zeroFraction: a.zeroFraction,
+          ...(a.saturatedFraction === undefined ? {} : { saturatedFraction: a.saturatedFraction }),
+        })),
+      };
     } catch (err) {
       tap.discard();
       this.#warn('activations', `gradwatch: could not log activation statistics: ${(err as Error).message}`);
@@ -559,7 +570,14 @@ export class TensorBoardCallback extends Callback {
     };
     try {
       const lr = learningRateOf(this.#watchedModel?.optimizer);
-      await watcher.drain((s) => keep(logStep(train, s, lr, detector, (k, m) => this.#warn(k, m))));
+      await watcher.drain((s) => {
+        const acts = this.#stepActivations;
+        if (acts?.step === s.step) {
+          s.activations = acts.stats;
+          this.#stepActivations = null;
+        }
+        keep(logStep(train, s, lr, detector, (k, m) => this.#warn(k, m)));
+      });
       if (detector && final) keep(detector.take([], train, true));
       if (detector?.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
     } catch (err) {

@@ -332,6 +332,19 @@ export function recordFromStats(s: StepStats): StepRecord {
       r.updateRatio = l.updateRatio;
     layers[i] = r;
   }
+  if (s.activations) {
+    const at = new Map(layers.map((l, i) => [l.name, i]));
+    s.activations.forEach((a, i) => {
+      const activation = {
+        zeroFraction: a.zeroFraction,
+        ...(a.saturatedFraction === undefined ? {} : { saturatedFraction: a.saturatedFraction }),
+        ...(i === s.activations!.length - 1 ? { output: true } : {}),
+      };
+      const k = at.get(a.layer);
+      if (k === undefined) layers.push({ name: a.layer, activation });
+      else layers[k]!.activation = activation;
+    });
+  }
   const record: StepRecord = {
     step: s.step,
     layers,

@@ -171,6 +171,27 @@ describe('detector', () => {
     });
   });
 
+  it('flags dead and saturated layers from their activations, not the output layer, not after convergence', () => {
+    const withActs = (zero: number, sat: number, loss?: number) =>
+      steps(10, (s) => {
+        const r = healthy(s);
+        r.layers![0]!.activation = { zeroFraction: zero, saturatedFraction: sat };
+        r.layers![1]!.activation = { zeroFraction: 0.2, saturatedFraction: 0.1 };
+        // The output layer saturates (confident predictions): never judged for it.
+        r.layers![2]!.activation = { zeroFraction: 0, saturatedFraction: 1, output: true };
+        if (loss !== undefined) r.loss = s <= 5 ? 1 : loss;
+        return r;
+      });
+    const dead = run(withActs(1, 0)).filter((a) => a.rule === 'dead_units' && a.first);
+    expect(dead.map((a) => [a.step, a.blame?.layer, a.severity])).toEqual([[3, 'a', 'warning']]);
+    expect(run(withActs(0.9, 0)).filter((a) => a.rule === 'dead_units')).toEqual([]);
+    const sat = run(withActs(0, 0.97)).filter((a) => a.rule === 'saturation' && a.first);
+    expect(sat.map((a) => [a.step, a.blame?.layer])).toEqual([[3, 'a']]);
+    expect(run(withActs(0, 0.5)).filter((a) => a.rule === 'saturation')).toEqual([]);
+    // A loss at 1e-6 of where it started: converged, saturation is no fault then.
+    expect(run(withActs(0, 0.97, 1e-6)).filter((a) => a.rule === 'saturation' && a.step >= 9)).toEqual([]);
+  });
+
   describe('non-finite values and blame', () => {
     const nan = (r: StepRecord, names: string[]) => {
       for (const l of r.layers!) {

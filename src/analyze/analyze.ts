@@ -179,8 +179,20 @@ export function recordsFromSeries(
     nonFinite.set(layer, [...(nonFinite.get(layer) ?? []), counts]);
   }
   const layerNames = [
-    ...new Set([...layerNorms.keys(), ...roles.layerWeightNorm.keys(), ...nonFinite.keys()]),
+    ...new Set([
+      ...layerNorms.keys(),
+      ...roles.layerWeightNorm.keys(),
+      ...nonFinite.keys(),
+      ...roles.layerActivation.keys(),
+    ]),
   ];
+  const activations = layerNames.map((n) => {
+    const a = roles.layerActivation.get(n);
+    return a ? { zero: get(a.zero), saturated: get(a.saturated) } : undefined;
+  });
+  // The output layer's saturation is confidence, not a fault: the last layer with activations (the
+  // tags keep no forward order, so this is the last one listed, as gradwatch writes them).
+  const outputLayer = [...roles.layerActivation.keys()].at(-1);
   const weightNorms = layerNames.map((n) => get(roles.layerWeightNorm.get(n)));
   const updateRatios = layerNames.map((n) => get(roles.layerUpdateRatio.get(n)));
   const total = get(roles.nonFiniteTotal);
@@ -214,6 +226,16 @@ export function recordsFromSeries(
         if (wn !== undefined) [rec.weightNorm, any] = [wn, true];
         const ur = updateRatios[k]?.get(step);
         if (ur !== undefined) [rec.updateRatio, any] = [ur, true];
+        const az = activations[k]?.zero?.get(step);
+        const as = activations[k]?.saturated?.get(step);
+        if (az !== undefined || as !== undefined) {
+          rec.activation = {
+            ...(az === undefined ? {} : { zeroFraction: az }),
+            ...(as === undefined ? {} : { saturatedFraction: as }),
+            ...(name === outputLayer ? { output: true } : {}),
+          };
+          any = true;
+        }
         for (const v of nonFinite.get(name) ?? []) {
           const [a, b, d, w] = [
             v.nan?.get(step),
@@ -256,6 +278,8 @@ function applicability(roles: SeriesRoles, hasLayerNorms: boolean, hasGlobal: bo
     grad_growth: hasGlobal || hasLayerNorms ? null : 'a gradient norm series',
     vanishing: hasLayerNorms ? null : 'per-layer gradient norms',
     update_ratio: roles.layerUpdateRatio.size > 0 ? null : 'per-layer update ratios',
+    dead_units: roles.layerActivation.size > 0 ? null : 'activation statistics',
+    saturation: roles.layerActivation.size > 0 ? null : 'activation statistics',
   };
   return {
     run: RULES.filter((r) => need[r] === null),

@@ -52,6 +52,8 @@ export interface SeriesRoles {
   layerGradNorm: Map<string, string>;
   layerWeightNorm: Map<string, string>;
   layerUpdateRatio: Map<string, string>;
+  /** layer -> its activation statistics' tags (gradwatch's act/<layer>/zero_fraction, saturated_fraction). */
+  layerActivation: Map<string, { zero?: string; saturated?: string }>;
   /** variable -> { nan, posinf, neginf, weights } tags (gradwatch's exact counts). */
   nonFinite: Map<string, Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights' | 'weights_before', string>>>;
   nonFiniteTotal?: string;
@@ -75,6 +77,7 @@ export function assignRoles(scalarTags: readonly string[], histogramTags: readon
     layerGradNorm: new Map(),
     layerWeightNorm: new Map(),
     layerUpdateRatio: new Map(),
+    layerActivation: new Map(),
     nonFinite: new Map(),
     gradHistograms: [],
     alertLevels: new Map(),
@@ -116,7 +119,12 @@ export function assignRoles(scalarTags: readonly string[], histogramTags: readon
     else if (head === 'grad_2.0_norm')
       roles.layerGradNorm.set(rest, t); // Lightning: one per parameter
     else if (head === 'alerts') roles.alertLevels.set(rest, t);
-    else if (t === 'nonfinite/grad_total') roles.nonFiniteTotal = t;
+    else if (head === 'act' && (rest.endsWith('/zero_fraction') || rest.endsWith('/saturated_fraction'))) {
+      const slash = rest.lastIndexOf('/');
+      const layer = rest.slice(0, slash);
+      const kind = rest.endsWith('/zero_fraction') ? 'zero' : 'saturated';
+      roles.layerActivation.set(layer, { ...roles.layerActivation.get(layer), [kind]: t });
+    } else if (t === 'nonfinite/grad_total') roles.nonFiniteTotal = t;
     else if (head === 'nonfinite') {
       const slash = rest.lastIndexOf('/');
       const kind = rest.slice(slash + 1);

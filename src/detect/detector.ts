@@ -36,6 +36,8 @@ export class Detector {
   #climbFrom = { norm: Number.NaN, lossCount: 0 };
   readonly #low = new Map<string, { run: number; zero: boolean }>();
   readonly #ratios = new Map<string, RatioState>();
+  /** Measured steps in a row each layer's output was dead (mostly zeros) or saturated. */
+  readonly #activationRuns = { dead_units: new Map<string, number>(), saturation: new Map<string, number>() };
   readonly #lastFired = new Map<string, number>();
   #firstNonFinite: { step: number; what: 'gradients' | 'weights' | 'loss' } | undefined;
 
@@ -104,6 +106,8 @@ export class Detector {
       if (this.options.rules.non_finite_weights) drafts.push(this.#nonFiniteWeights(r, bad));
     }
     if (this.options.rules.update_ratio && !r.skipped) drafts.push(...this.#updateRatio(layers));
+    if (this.options.rules.dead_units) drafts.push(...this.#activationRule('dead_units', layers));
+    if (this.options.rules.saturation) drafts.push(...this.#activationRule('saturation', layers));
     return this.#finish(r.step, drafts, 'weights');
   }
 
@@ -446,6 +450,62 @@ export class Detector {
               ? 'its gradients are exactly zero and it is the dead layer nearest the output, which blocks the gradient of the layers before it'
               : 'its gradients are exactly zero'
             : 'its gradient norm is the furthest below the other layers',
+          share: Number.NaN,
+          top: this.#history.shares().slice(0, 3),
+        },
+      },
+    ];
+  }
+
+  /**
+   * Activations, at the steps they were measured: a layer whose output is `fraction` exact zeros
+   * (dead ReLU units: no gradient flows through them) or `fraction` saturated (tanh or sigmoid at
+   * their flat ends: the gradient through them is nearly zero), `steps` measurements in a row. The
+   * model's last layer is not judged for saturation: confident predictions saturate by design. One
+   * alert names the layer nearest the input (its units starve every layer after it).
+   */
+  #activationRule(rule: 'dead_units' | 'saturation', layers: readonly LayerRecord[]): Draft[] {
+    const o = rule === 'dead_units' ? this.options.deadUnits : this.options.saturation;
+    const runs = this.#activationRuns[rule];
+    const hits: Array<{ l: LayerRecord; value: number; run: number }> = [];
+    const measured = layers.filter((l) => l.activation !== undefined);
+    measured.forEach((l) => {
+      const v = rule === 'dead_units' ? l.activation!.zeroFraction : l.activation!.saturatedFraction;
+      if (v === undefined || !Number.isFinite(v) || (rule === 'saturation' && l.activation!.output)) return;
+      const run = v >= o.fraction ? (runs.get(l.name) ?? 0) + 1 : 0;
+      runs.set(l.name, run);
+      if (run >= o.steps) hits.push({ l, value: v, run });
+    });
+    if (hits.length === 0 || (rule === 'saturation' && this.#converged())) return [];
+    const first = hits[0]!;
+    const others = hits.length - 1;
+    const what = rule === 'dead_units' ? 'exactly zero' : 'saturated';
+    return [
+      {
+        rule,
+        severity: 'warning',
+        summary:
+          `layer ${first.l.name}'s output is ${fmt(100 * first.value)}% ${what} at ${first.run} measured steps in a row` +
+          (others > 0
+            ? `; ${others} other layer${others > 1 ? 's' : ''} too (${hits
+                .slice(1, 4)
+                .map((h) => h.l.name)
+                .join(', ')}${others > 3 ? ', ...' : ''})`
+            : ''),
+        value: first.value,
+        threshold: o.fraction,
+        details: {
+          layer: first.l.name,
+          fraction: first.value,
+          steps: first.run,
+          layersAffected: hits.length,
+        },
+        blame: {
+          layer: first.l.name,
+          reason:
+            rule === 'dead_units'
+              ? 'its units output exactly zero for nearly the whole batch, so no gradient flows through them'
+              : 'its units sit at the flat ends of their activation, where the gradient is nearly zero',
           share: Number.NaN,
           top: this.#history.shares().slice(0, 3),
         },

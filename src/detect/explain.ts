@@ -14,6 +14,8 @@ const TITLES: Record<RuleName, string> = {
   grad_growth: 'Gradient norm growing steadily',
   vanishing: 'Vanishing or dead layer',
   update_ratio: 'Updates far from 1e-3 of the weights',
+  dead_units: 'Dead units',
+  saturation: 'Saturated activations',
 };
 
 const ADVICE: Record<RuleName, string[]> = {
@@ -52,6 +54,16 @@ const ADVICE: Record<RuleName, string[]> = {
     'Use ReLU-family activations or residual connections; avoid long chains of sigmoid/tanh.',
     'Use a variance-preserving initializer (heNormal for ReLU, glorotUniform for tanh).',
     'A dead layer (exactly zero gradients) may be disconnected from the loss or have dead ReLUs: try LeakyReLU or a lower learning rate.',
+  ],
+  dead_units: [
+    'A ReLU layer whose units output zero for every input: check its bias initialisation (a large negative bias kills it) and lower the learning rate (one large update can push every unit below zero).',
+    'Use LeakyReLU or ELU, which keep a gradient below zero, or batch normalisation before the activation.',
+    'Use He initialisation (heNormal) for ReLU layers.',
+  ],
+  saturation: [
+    'tanh/sigmoid units at their flat ends pass almost no gradient: scale the inputs (standardise them), or use a variance-preserving initializer (glorotUniform).',
+    'Add batch or layer normalisation before the activation, or use ReLU-family activations in hidden layers.',
+    'Lower the learning rate if the saturation followed large updates.',
   ],
   update_ratio: [
     'High (updates as large as the weights, or larger): lower the learning rate for this model (or this layer), or clip gradients; an update 10x the weights at the first steps points at the learning rate or the scale of the inputs.',

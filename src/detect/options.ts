@@ -62,6 +62,13 @@ export interface UpdateRatioOptions {
   window?: number;
 }
 
+export interface ActivationRuleOptions {
+  /** A layer whose output has at least this fraction of exact zeros (dead_units) or of saturated values (saturation) ... */
+  fraction?: number;
+  /** ... at this many measured steps in a row. */
+  steps?: number;
+}
+
 export interface DetectorOptions {
   /** Rules to run (default: all). Set one to false to turn it off. */
   rules?: Partial<Record<RuleName, boolean>>;
@@ -70,6 +77,8 @@ export interface DetectorOptions {
   lossSpike?: LossSpikeOptions;
   vanishing?: VanishingOptions;
   updateRatio?: UpdateRatioOptions;
+  deadUnits?: ActivationRuleOptions;
+  saturation?: ActivationRuleOptions;
   /** A rule that fires again within this many steps continues the same burst (one warning, one text). */
   burstGap?: number;
 }
@@ -81,6 +90,8 @@ export interface ResolvedDetectorOptions {
   lossSpike: Required<LossSpikeOptions>;
   vanishing: Required<VanishingOptions>;
   updateRatio: Required<UpdateRatioOptions>;
+  deadUnits: Required<ActivationRuleOptions>;
+  saturation: Required<ActivationRuleOptions>;
   burstGap: number;
 }
 
@@ -90,6 +101,8 @@ export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
   lossSpike: { window: 50, minPoints: 5, factor: 10, madZ: 8, steps: 3, divergence: 100 },
   vanishing: { relative: 1e-4, window: 50 },
   updateRatio: { high: 1, highSteps: 3, extreme: 10, low: 1e-6, window: 50 },
+  deadUnits: { fraction: 0.99, steps: 3 },
+  saturation: { fraction: 0.95, steps: 3 },
   burstGap: 20,
 };
 
@@ -108,6 +121,8 @@ const SPEC: { [K in keyof typeof DETECTOR_DEFAULTS]: K extends 'burstGap' ? Chec
     },
     vanishing: { relative: 'fraction', window: 'int1' },
     updateRatio: { high: 'positive', highSteps: 'int1', extreme: 'positive', low: 'nonneg', window: 'int1' },
+    deadUnits: { fraction: 'fraction', steps: 'int1' },
+    saturation: { fraction: 'fraction', steps: 'int1' },
     burstGap: 'int0',
   };
 
@@ -158,7 +173,15 @@ export function resolveDetectorOptions(o: DetectorOptions = {}, where = 'detecto
     burstGap:
       o.burstGap === undefined ? DETECTOR_DEFAULTS.burstGap : check(where, 'burstGap', o.burstGap, 'int0'),
   } as ResolvedDetectorOptions;
-  for (const group of ['spike', 'growth', 'lossSpike', 'vanishing', 'updateRatio'] as const) {
+  for (const group of [
+    'spike',
+    'growth',
+    'lossSpike',
+    'vanishing',
+    'updateRatio',
+    'deadUnits',
+    'saturation',
+  ] as const) {
     const given = (o[group] ?? {}) as Record<string, unknown>;
     if (given === null || typeof given !== 'object')
       throw new TypeError(`${where}: ${group} must be an object`);

@@ -21,6 +21,15 @@ export interface LayerRecord {
   weightNonFiniteBefore?: number;
   /** ||Δw|| / ||w|| of the update applied at this step. */
   updateRatio?: number;
+  /** What the layer output in the step's forward pass, at the steps activations were measured. */
+  activation?: {
+    /** Fraction of the output values that are exactly zero. */
+    zeroFraction?: number;
+    /** Fraction saturated, for tanh/sigmoid-like activations. */
+    saturatedFraction?: number;
+    /** The model's output layer (last in the forward pass): its saturation is confidence, not a fault. */
+    output?: boolean;
+  };
 }
 
 /** One optimizer step. `layers` are in forward order (input to output), as a model lists its weights. */
@@ -47,6 +56,8 @@ export const RULES = [
   'grad_growth',
   'vanishing',
   'update_ratio',
+  'dead_units',
+  'saturation',
 ] as const;
 export type RuleName = (typeof RULES)[number];
 

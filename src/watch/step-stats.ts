@@ -86,6 +86,13 @@ export interface ClipStats {
   rate: number;
 }
 
+/** A layer's activation statistics at a measured step (see watch/activations.ts), in forward order. */
+export interface StepActivation {
+  layer: string;
+  zeroFraction: number;
+  saturatedFraction?: number;
+}
+
 export interface StepStats {
   step: number;
   /** The loss minimize() computed for this step's gradients (absent outside minimize). */
@@ -104,6 +111,8 @@ export interface StepStats {
   globalWeightNorm?: number;
   globalUpdateRatio?: number;
   histograms: StepHistogram[];
+  /** What each layer output in the forward pass, at the steps activations were measured. */
+  activations?: readonly StepActivation[];
 }
 
 /** What the watch took during one step, with every value already on the host. */

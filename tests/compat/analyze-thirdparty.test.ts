@@ -56,7 +56,13 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
     expect(first.step).toBeLessThan(108);
     expect(r.alertsFound.find((a) => a.rule === 'non_finite_grad')?.step).toBe(108);
     expect(r.alertsFound.find((a) => a.rule === 'non_finite_loss')?.step).toBe(110);
-    expect(r.rulesSkipped.map((s) => s.rule)).toEqual(['non_finite_weights', 'vanishing', 'update_ratio']);
+    expect(r.rulesSkipped.map((s) => s.rule)).toEqual([
+      'non_finite_weights',
+      'vanishing',
+      'update_ratio',
+      'dead_units',
+      'saturation',
+    ]);
     expect(r.verdict).toMatch(
       /^diverged: non-finite train\/grad_norm from step 108; first warning at step \d+/,
     );
