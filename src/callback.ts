@@ -485,6 +485,7 @@ export class TensorBoardCallback extends Callback {
         stats: stats.map((a) => ({
           layer: a.layer,
           zeroFraction: a.zeroFraction,
+          maxAbs: a.maxAbs,
           ...(a.saturatedFraction === undefined ? {} : { saturatedFraction: a.saturatedFraction }),
         })),
       };

@@ -337,6 +337,7 @@ export function recordFromStats(s: StepStats): StepRecord {
     s.activations.forEach((a, i) => {
       const activation = {
         zeroFraction: a.zeroFraction,
+        maxAbs: a.maxAbs,
         ...(a.saturatedFraction === undefined ? {} : { saturatedFraction: a.saturatedFraction }),
         ...(i === s.activations!.length - 1 ? { output: true } : {}),
       };

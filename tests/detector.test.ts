@@ -192,6 +192,23 @@ describe('detector', () => {
     expect(run(withActs(0, 0.97, 1e-6)).filter((a) => a.rule === 'saturation' && a.step >= 9)).toEqual([]);
   });
 
+  it('flags a forward pass that amplifies layer after layer, at two measured steps in a row', () => {
+    const record = (step: number, growth: number): StepRecord => ({
+      step,
+      loss: 1,
+      layers: ['l1', 'l2', 'l3', 'l4', 'l5'].map((name, i) => ({
+        name,
+        gradNorm: 1,
+        activation: { zeroFraction: 0, maxAbs: growth ** i },
+      })),
+    });
+    const grows = run([1, 2, 3].map((s) => record(s, 3))).filter(
+      (a) => a.rule === 'activation_growth' && a.first,
+    );
+    expect(grows.map((a) => [a.step, a.blame?.layer, a.details.layers])).toEqual([[2, 'l1', 4]]);
+    expect(run([1, 2, 3].map((s) => record(s, 2))).filter((a) => a.rule === 'activation_growth')).toEqual([]);
+  });
+
   describe('non-finite values and blame', () => {
     const nan = (r: StepRecord, names: string[]) => {
       for (const l of r.layers!) {

@@ -188,7 +188,7 @@ export function recordsFromSeries(
   ];
   const activations = layerNames.map((n) => {
     const a = roles.layerActivation.get(n);
-    return a ? { zero: get(a.zero), saturated: get(a.saturated) } : undefined;
+    return a ? { zero: get(a.zero), saturated: get(a.saturated), max: get(a.max) } : undefined;
   });
   // The output layer's saturation is confidence, not a fault: the last layer with activations (the
   // tags keep no forward order, so this is the last one listed, as gradwatch writes them).
@@ -228,10 +228,12 @@ export function recordsFromSeries(
         if (ur !== undefined) [rec.updateRatio, any] = [ur, true];
         const az = activations[k]?.zero?.get(step);
         const as = activations[k]?.saturated?.get(step);
-        if (az !== undefined || as !== undefined) {
+        const am = activations[k]?.max?.get(step);
+        if (az !== undefined || as !== undefined || am !== undefined) {
           rec.activation = {
             ...(az === undefined ? {} : { zeroFraction: az }),
             ...(as === undefined ? {} : { saturatedFraction: as }),
+            ...(am === undefined ? {} : { maxAbs: am }),
             ...(name === outputLayer ? { output: true } : {}),
           };
           any = true;
@@ -280,6 +282,7 @@ function applicability(roles: SeriesRoles, hasLayerNorms: boolean, hasGlobal: bo
     update_ratio: roles.layerUpdateRatio.size > 0 ? null : 'per-layer update ratios',
     dead_units: roles.layerActivation.size > 0 ? null : 'activation statistics',
     saturation: roles.layerActivation.size > 0 ? null : 'activation statistics',
+    activation_growth: roles.layerActivation.size > 0 ? null : 'activation statistics',
   };
   return {
     run: RULES.filter((r) => need[r] === null),

@@ -39,7 +39,7 @@ export function isWallTime(t: number): boolean {
 }
 
 /** Scalar tags whose every value is kept (they may feed the detector). */
-const KEEP = /norm|loss|ratio|^(alerts|clip|nonfinite)\/|^act\/.*\/(zero|saturated)_fraction$/i;
+const KEEP = /norm|loss|ratio|^(alerts|clip|nonfinite)\/|^act\/.*\/((zero|saturated)_fraction|max_abs)$/i;
 /^(grad_norm|weight_norm|update_ratio|nonfinite|alerts|clip|grad_2\.0_norm)(\/|$)|loss|grad(ient)?[-_ ]?norm/i;
 
 export class RunCollector {

@@ -53,7 +53,7 @@ export interface SeriesRoles {
   layerWeightNorm: Map<string, string>;
   layerUpdateRatio: Map<string, string>;
   /** layer -> its activation statistics' tags (gradwatch's act/<layer>/zero_fraction, saturated_fraction). */
-  layerActivation: Map<string, { zero?: string; saturated?: string }>;
+  layerActivation: Map<string, { zero?: string; saturated?: string; max?: string }>;
   /** variable -> { nan, posinf, neginf, weights } tags (gradwatch's exact counts). */
   nonFinite: Map<string, Partial<Record<'nan' | 'posinf' | 'neginf' | 'weights' | 'weights_before', string>>>;
   nonFiniteTotal?: string;
@@ -119,10 +119,13 @@ export function assignRoles(scalarTags: readonly string[], histogramTags: readon
     else if (head === 'grad_2.0_norm')
       roles.layerGradNorm.set(rest, t); // Lightning: one per parameter
     else if (head === 'alerts') roles.alertLevels.set(rest, t);
-    else if (head === 'act' && (rest.endsWith('/zero_fraction') || rest.endsWith('/saturated_fraction'))) {
+    else if (
+      head === 'act' &&
+      (rest.endsWith('/zero_fraction') || rest.endsWith('/saturated_fraction') || rest.endsWith('/max_abs'))
+    ) {
       const slash = rest.lastIndexOf('/');
       const layer = rest.slice(0, slash);
-      const kind = rest.endsWith('/zero_fraction') ? 'zero' : 'saturated';
+      const kind = rest.endsWith('/zero_fraction') ? 'zero' : rest.endsWith('/max_abs') ? 'max' : 'saturated';
       roles.layerActivation.set(layer, { ...roles.layerActivation.get(layer), [kind]: t });
     } else if (t === 'nonfinite/grad_total') roles.nonFiniteTotal = t;
     else if (head === 'nonfinite') {

@@ -36,6 +36,8 @@ export class Detector {
   #climbFrom = { norm: Number.NaN, lossCount: 0 };
   readonly #low = new Map<string, { run: number; zero: boolean }>();
   readonly #ratios = new Map<string, RatioState>();
+  /** Measured steps in a row the forward pass amplified. */
+  #growthRun = 0;
   /** Measured steps in a row each layer's output was dead (mostly zeros) or saturated. */
   readonly #activationRuns = { dead_units: new Map<string, number>(), saturation: new Map<string, number>() };
   readonly #lastFired = new Map<string, number>();
@@ -108,6 +110,7 @@ export class Detector {
     if (this.options.rules.update_ratio && !r.skipped) drafts.push(...this.#updateRatio(layers));
     if (this.options.rules.dead_units) drafts.push(...this.#activationRule('dead_units', layers));
     if (this.options.rules.saturation) drafts.push(...this.#activationRule('saturation', layers));
+    if (this.options.rules.activation_growth) drafts.push(...this.#activationGrowth(layers));
     return this.#finish(r.step, drafts, 'weights');
   }
 
@@ -506,6 +509,56 @@ export class Detector {
             rule === 'dead_units'
               ? 'its units output exactly zero for nearly the whole batch, so no gradient flows through them'
               : 'its units sit at the flat ends of their activation, where the gradient is nearly zero',
+          share: Number.NaN,
+          top: this.#history.shares().slice(0, 3),
+        },
+      },
+    ];
+  }
+
+  /**
+   * The forward pass amplifying: max |a| grows at least `factor` times from each layer to the next
+   * over `layers` layers in a row (in forward order), at `steps` measured steps in a row. Blame: the
+   * first layer of the run (the signal grows from there on).
+   */
+  #activationGrowth(layers: readonly LayerRecord[]): Draft[] {
+    const o = this.options.activationGrowth;
+    const acts = layers.filter(
+      (l) => l.activation?.maxAbs !== undefined && Number.isFinite(l.activation.maxAbs),
+    );
+    if (acts.length === 0) return [];
+    let best: { from: number; to: number } | undefined;
+    let start = 0;
+    for (let i = 1; i <= acts.length; i++) {
+      const grows =
+        i < acts.length && acts[i]!.activation!.maxAbs! >= o.factor * acts[i - 1]!.activation!.maxAbs!;
+      if (grows) continue;
+      if (i - 1 - start >= o.layers && (!best || i - 1 - start > best.to - best.from))
+        best = { from: start, to: i - 1 };
+      start = i;
+    }
+    this.#growthRun = best ? this.#growthRun + 1 : 0;
+    if (!best || this.#growthRun < o.steps) return [];
+    const a = acts[best.from]!;
+    const b = acts[best.to]!;
+    const total = b.activation!.maxAbs! / Math.max(a.activation!.maxAbs!, 1e-30);
+    return [
+      {
+        rule: 'activation_growth',
+        severity: 'warning',
+        summary: `the forward pass amplifies: max |a| grows at least ${fmt(o.factor)}x at each of ${best.to - best.from} layers from ${a.name} to ${b.name} (${fmt(total)}x in all), ${this.#growthRun} measured steps in a row`,
+        value: total,
+        threshold: o.factor ** o.layers,
+        details: {
+          from: a.name,
+          to: b.name,
+          layers: best.to - best.from,
+          ratio: total,
+          steps: this.#growthRun,
+        },
+        blame: {
+          layer: a.name,
+          reason: 'the activations grow layer after layer from its output on',
           share: Number.NaN,
           top: this.#history.shares().slice(0, 3),
         },

@@ -16,6 +16,7 @@ const TITLES: Record<RuleName, string> = {
   update_ratio: 'Updates far from 1e-3 of the weights',
   dead_units: 'Dead units',
   saturation: 'Saturated activations',
+  activation_growth: 'Activations growing layer by layer',
 };
 
 const ADVICE: Record<RuleName, string[]> = {
@@ -64,6 +65,11 @@ const ADVICE: Record<RuleName, string[]> = {
     'tanh/sigmoid units at their flat ends pass almost no gradient: scale the inputs (standardise them), or use a variance-preserving initializer (glorotUniform).',
     'Add batch or layer normalisation before the activation, or use ReLU-family activations in hidden layers.',
     'Lower the learning rate if the saturation followed large updates.',
+  ],
+  activation_growth: [
+    'The forward pass amplifies the signal layer after layer: use a variance-preserving initializer (heNormal for ReLU, glorotUniform for tanh) or smaller initial weights.',
+    'Add batch or layer normalisation between the layers, or residual connections with a small branch scale.',
+    'Scale the inputs; lower the learning rate if the growth started after some training.',
   ],
   update_ratio: [
     'High (updates as large as the weights, or larger): lower the learning rate for this model (or this layer), or clip gradients; an update 10x the weights at the first steps points at the learning rate or the scale of the inputs.',

@@ -69,6 +69,15 @@ export interface ActivationRuleOptions {
   steps?: number;
 }
 
+export interface ActivationGrowthOptions {
+  /** The forward pass amplifies: max |a| grows at least `factor` times from layer to layer ... */
+  factor?: number;
+  /** ... over this many layers in a row ... */
+  layers?: number;
+  /** ... at this many measured steps in a row. */
+  steps?: number;
+}
+
 export interface DetectorOptions {
   /** Rules to run (default: all). Set one to false to turn it off. */
   rules?: Partial<Record<RuleName, boolean>>;
@@ -79,6 +88,7 @@ export interface DetectorOptions {
   updateRatio?: UpdateRatioOptions;
   deadUnits?: ActivationRuleOptions;
   saturation?: ActivationRuleOptions;
+  activationGrowth?: ActivationGrowthOptions;
   /** A rule that fires again within this many steps continues the same burst (one warning, one text). */
   burstGap?: number;
 }
@@ -92,6 +102,7 @@ export interface ResolvedDetectorOptions {
   updateRatio: Required<UpdateRatioOptions>;
   deadUnits: Required<ActivationRuleOptions>;
   saturation: Required<ActivationRuleOptions>;
+  activationGrowth: Required<ActivationGrowthOptions>;
   burstGap: number;
 }
 
@@ -103,6 +114,7 @@ export const DETECTOR_DEFAULTS: Omit<ResolvedDetectorOptions, 'rules'> = {
   updateRatio: { high: 1, highSteps: 3, extreme: 10, low: 1e-6, window: 50 },
   deadUnits: { fraction: 0.99, steps: 3 },
   saturation: { fraction: 0.95, steps: 3 },
+  activationGrowth: { factor: 3, layers: 4, steps: 2 },
   burstGap: 20,
 };
 
@@ -123,6 +135,7 @@ const SPEC: { [K in keyof typeof DETECTOR_DEFAULTS]: K extends 'burstGap' ? Chec
     updateRatio: { high: 'positive', highSteps: 'int1', extreme: 'positive', low: 'nonneg', window: 'int1' },
     deadUnits: { fraction: 'fraction', steps: 'int1' },
     saturation: { fraction: 'fraction', steps: 'int1' },
+    activationGrowth: { factor: 'above1', layers: 'int1', steps: 'int1' },
     burstGap: 'int0',
   };
 
@@ -181,6 +194,7 @@ export function resolveDetectorOptions(o: DetectorOptions = {}, where = 'detecto
     'updateRatio',
     'deadUnits',
     'saturation',
+    'activationGrowth',
   ] as const) {
     const given = (o[group] ?? {}) as Record<string, unknown>;
     if (given === null || typeof given !== 'object')

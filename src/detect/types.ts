@@ -27,6 +27,8 @@ export interface LayerRecord {
     zeroFraction?: number;
     /** Fraction saturated, for tanh/sigmoid-like activations. */
     saturatedFraction?: number;
+    /** Largest |a| of the output. */
+    maxAbs?: number;
     /** The model's output layer (last in the forward pass): its saturation is confidence, not a fault. */
     output?: boolean;
   };
@@ -58,6 +60,7 @@ export const RULES = [
   'update_ratio',
   'dead_units',
   'saturation',
+  'activation_growth',
 ] as const;
 export type RuleName = (typeof RULES)[number];
 

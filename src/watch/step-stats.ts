@@ -91,6 +91,7 @@ export interface StepActivation {
   layer: string;
   zeroFraction: number;
   saturatedFraction?: number;
+  maxAbs: number;
 }
 
 export interface StepStats {

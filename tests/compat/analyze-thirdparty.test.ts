@@ -62,6 +62,7 @@ describe.skipIf(!available)('analyze and export on third-party logdirs', () => {
       'update_ratio',
       'dead_units',
       'saturation',
+      'activation_growth',
     ]);
     expect(r.verdict).toMatch(
       /^diverged: non-finite train\/grad_norm from step 108; first warning at step \d+/,
