@@ -104,7 +104,9 @@ console.log(
 console.log(
   `| right layer blamed (runs with one culprit) | ${pct(tot.blamedRight, tot.withCulprit)} | – | – |`,
 );
-console.log(`| vanishing/dead runs found | ${pct(tot.vanishingFound, tot.vanishingRuns)} | – | – |`);
+console.log(
+  `| vanishing, dead or saturated networks found | ${pct(tot.vanishingFound, tot.vanishingRuns)} | – | – |`,
+);
 console.log('');
 console.log(
   `lead >= the fixed threshold's: ${pct(tot.notBehindFixed, tot.explosions)}; strictly earlier (or caught where it missed): ${pct(tot.aheadOfFixed, tot.explosions)}; at most ${tot.worstBehindFixed} step(s) behind it`,

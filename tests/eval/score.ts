@@ -26,11 +26,13 @@ export interface Row {
   posthoc: FirstAlert | null;
   fixed: FirstAlert | null;
   terminateOnNaN: FirstAlert | null;
-  /** The rule or blame that decides a vanishing run (its first vanishing alert). */
+  /** What decides a vanishing run: its first alert of a rule about layers that do not learn. */
   vanishing: FirstAlert | null;
 }
 
 const FIXED_FACTOR = 10;
+/** Rules that find layers that do not learn: from their gradients, or from what they output. */
+const VANISHING_RULES = ['vanishing', 'dead_units', 'saturation'] as const;
 const FIXED_REFERENCE_STEPS = 20;
 
 export function fixedThreshold(records: readonly StepRecord[]): FirstAlert | null {
@@ -59,8 +61,8 @@ export function replay(records: readonly StepRecord[], options?: DetectorOptions
   return out;
 }
 
-function first(alerts: readonly Alert[], rule?: string): FirstAlert | null {
-  const a = alerts.find((x) => rule === undefined || x.rule === rule);
+function first(alerts: readonly Alert[], rules?: readonly string[]): FirstAlert | null {
+  const a = alerts.find((x) => rules === undefined || rules.includes(x.rule));
   if (!a) return null;
   return {
     step: a.step,
@@ -82,7 +84,7 @@ export function scoreTrace(t: Trace, options?: DetectorOptions, replayed = optio
     posthoc: first(posthoc),
     fixed: fixedThreshold(t.records),
     terminateOnNaN: terminateOnNaN(t.losses),
-    vanishing: first(t.kind === 'vanishing' ? posthoc : [], 'vanishing'),
+    vanishing: first(t.kind === 'vanishing' ? posthoc : [], VANISHING_RULES),
   };
 }
 
