@@ -86,6 +86,8 @@ const OPTION_NAMES = [
   'activationFreq',
   'postMortem',
 ];
+/** Steps measured for activation statistics at the start of a watch ('auto'): early findings. */
+const EARLY_ACTIVATION_STEPS = 5;
 /** Post-mortems per callback at most: the first error of a run is the one that tells. */
 const MAX_POSTMORTEMS = 3;
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
@@ -367,8 +369,11 @@ export class TensorBoardCallback extends Callback {
       this.#activationFreq === 'auto'
         ? Math.max(cost.statsEvery, share > 0 ? Math.ceil(this.#activationMs / share) : 1)
         : this.#activationFreq;
-    // The fit's first and last steps, like histograms, so every run has both ends.
-    tap.armed = cost.steps === 0 || next === this.#lastStep || (every > 0 && next % every === 0);
+    // The fit's first and last steps, like histograms, so every run has both ends; with 'auto', the
+    // first few steps of a watch too, so a layer dead or saturated from the start is named early.
+    const early =
+      this.#activationFreq === 'auto' && cost.steps < EARLY_ACTIVATION_STEPS && this.#stepsSeen === 0;
+    tap.armed = cost.steps === 0 || early || next === this.#lastStep || (every > 0 && next % every === 0);
   }
 
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
