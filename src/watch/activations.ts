@@ -10,6 +10,7 @@
  * a > 0.99 after sigmoid or hard sigmoid; none counted for other activations), and NaN or ±Inf values.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { type LayerLike, wrapLayerCalls } from './layer-calls.js';
 import { reducedOnHost } from './reduce.js';
 
 /** One layer's activation statistics at one step (summed over its applications). */
@@ -28,16 +29,6 @@ export interface ActivationStats {
 
 export type Saturation = 'symmetric' | 'unit' | null;
 
-interface LayerLike {
-  name: string;
-  call: (inputs: unknown, kwargs: unknown) => unknown;
-  getClassName(): string;
-  layers?: LayerLike[];
-  activation?: { getClassName?: () => string };
-  /** Recurrent layers: the cell holds the activation. */
-  cell?: { activation?: { getClassName?: () => string } };
-}
-
 interface Pending {
   layer: string;
   size: number;
@@ -47,7 +38,7 @@ interface Pending {
 }
 
 export class ActivationTap {
-  #restore: Array<() => void> = [];
+  #restore: (() => void) | null = null;
   #pending: Pending[] = [];
   /** Whether the next forward pass is measured (set by the caller before the step). */
   armed = false;
@@ -55,23 +46,26 @@ export class ActivationTap {
   lastCostMs = 0;
   #observeMs = 0;
 
-  /** Wraps the call of every layer of `model` (nested models included). */
+  /** Wraps the call of every layer of `model` (nested models included: their output too). */
   attach(model: unknown): void {
     this.detach();
-    const seen = new Set<LayerLike>();
-    const visit = (layer: LayerLike) => {
-      if (seen.has(layer)) return;
-      seen.add(layer);
-      for (const inner of layer.layers ?? []) visit(inner);
-      if (layer.getClassName() === 'InputLayer' || typeof layer.call !== 'function') return;
-      this.#wrap(layer);
-    };
-    for (const layer of (model as { layers: LayerLike[] }).layers) visit(layer);
+    const saturation = new Map<LayerLike, Saturation>();
+    this.#restore = wrapLayerCalls(
+      model,
+      (layer, call) => {
+        const out = call();
+        if (this.armed) this.#observe(layer.name, out, saturation.get(layer) ?? null);
+        return out;
+      },
+      (layer) => saturation.set(layer, saturationOf(layer)),
+      { nested: true },
+    );
   }
 
   /** Restores every wrapped call and frees what an interrupted step left. */
   detach(): void {
-    for (const restore of this.#restore.splice(0)) restore();
+    this.#restore?.();
+    this.#restore = null;
     this.discard();
   }
 
@@ -145,23 +139,6 @@ export class ActivationTap {
       };
       if (saturation) out.saturatedFraction = v[4]! / size;
       return out;
-    });
-  }
-
-  #wrap(layer: LayerLike): void {
-    const own = Object.hasOwn(layer, 'call');
-    const original = layer.call;
-    const saturation = saturationOf(layer);
-    const tap = this;
-    // A function, not an arrow: tfjs calls it with the layer as `this`.
-    layer.call = function (this: unknown, inputs: unknown, kwargs: unknown) {
-      const out = original.call(this, inputs, kwargs);
-      if (tap.armed) tap.#observe(layer.name, out, saturation);
-      return out;
-    };
-    this.#restore.push(() => {
-      if (own) layer.call = original;
-      else delete (layer as { call?: unknown }).call;
     });
   }
 

@@ -14,6 +14,8 @@
  * Nothing is applied; every tensor made is freed.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { summarize } from './host-stats.js';
+import { type LayerLike, wrapLayerCalls } from './layer-calls.js';
 
 /** Orders of magnitude between a layer's input and output that count as the forward pass blowing up. */
 const FORWARD_JUMP = 1e4;
@@ -52,31 +54,25 @@ export interface PostMortem {
   ms: number;
 }
 
-interface LayerLike {
-  name: string;
-  call: (inputs: unknown, kwargs: unknown) => unknown;
-  getClassName(): string;
-  layers?: LayerLike[];
-  trainableWeights?: Array<{ originalName?: string; name: string; val?: tf.Variable }>;
-}
-
-function summarize(ts: tf.Tensor[]): TensorSummary & { norm: number } {
+/** Largest finite |a|, non-finite count and the norm of the finite values of some tensors (read on the host). */
+function summarizeTensors(ts: tf.Tensor[]): TensorSummary & { norm: number } {
   let maxAbs = 0;
   let nonFinite = 0;
   let sq = 0;
   for (const t of ts) {
-    const v = t.dataSync();
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i]!;
-      if (x - x !== 0) nonFinite++;
-      else {
-        const a = Math.abs(x);
-        if (a > maxAbs) maxAbs = a;
-        sq += x * x;
-      }
-    }
+    const s = summarize(t.dataSync());
+    maxAbs = Math.max(maxAbs, s.maxAbs);
+    nonFinite += s.nan + s.posInf + s.negInf;
+    sq += s.sumSq;
   }
   return { maxAbs, nonFinite, norm: Math.sqrt(sq) };
+}
+
+/** Whether the model has layers whose training output is random (dropout, noise). */
+function hasRandomLayers(model: unknown): boolean {
+  const any = (layers: LayerLike[]): boolean =>
+    layers.some((l) => /dropout|noise/i.test(l.getClassName()) || any(l.layers ?? []));
+  return any((model as { layers: LayerLike[] }).layers);
 }
 
 const tensorsOf = (x: unknown): tf.Tensor[] =>
@@ -89,54 +85,47 @@ const tensorsOf = (x: unknown): tf.Tensor[] =>
 export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number): PostMortem {
   const t0 = performance.now();
   const layers: LayerReplay[] = [];
-  const restore: Array<() => void> = [];
   const layerOfVariable = new Map<string, string>();
-  let random = false;
-  const visit = (layer: LayerLike, seen: Set<LayerLike>) => {
-    if (seen.has(layer)) return;
-    seen.add(layer);
-    for (const inner of layer.layers ?? []) visit(inner, seen);
-    if (/dropout|noise/i.test(layer.getClassName())) random = true;
-    if (layer.getClassName() === 'InputLayer' || layer.layers) return;
-    for (const w of layer.trainableWeights ?? []) layerOfVariable.set(w.val?.name ?? w.name, layer.name);
-    const own = Object.hasOwn(layer, 'call');
-    const original = layer.call;
-    const weights = (layer.trainableWeights ?? []).flatMap((w) => (w.val ? [w.val] : []));
-    layer.call = function (this: unknown, inputs: unknown, kwargs: unknown) {
+  const weightsOf = new Map<LayerLike, tf.Tensor[]>();
+  const random = hasRandomLayers(model);
+  const restore = wrapLayerCalls(
+    model,
+    (layer, call, inputs) => {
       const entry: LayerReplay = {
         layer: layer.name,
         index: layers.length,
-        input: summarize(tensorsOf(inputs)),
+        input: summarizeTensors(tensorsOf(inputs)),
         output: { maxAbs: 0, nonFinite: 0 },
       };
+      const weights = weightsOf.get(layer) ?? [];
       if (weights.length > 0) {
-        const w = summarize(weights);
+        const w = summarizeTensors(weights);
         entry.weights = { maxAbs: w.maxAbs, nonFinite: w.nonFinite };
       }
       layers.push(entry);
-      const out = original.call(this, inputs, kwargs);
-      const outs = tensorsOf(out);
-      entry.output = summarize(outs);
-      // An identity whose gradient records what reaches this output, and what leaves the layer
-      // towards its input is recorded by the identity on that input (the previous layer's output).
+      const out = call();
+      entry.output = summarizeTensors(tensorsOf(out));
+      // An identity whose gradient records what reaches this output; what leaves the layer towards
+      // its input is what the identity on that input (the previous layer's output) records.
       const record = (x: tf.Tensor) =>
         tf.customGrad(((v: tf.Tensor) => ({
           value: tf.clone(v),
           gradFunc: (dy: tf.Tensor) => {
-            entry.outputGrad = summarize([dy]);
+            entry.outputGrad = summarizeTensors([dy]);
             return dy;
           },
         })) as unknown as Parameters<typeof tf.customGrad>[0])(x);
       if (!Array.isArray(out) && out instanceof tf.Tensor && out.dtype === 'float32') return record(out);
       return out;
-    };
-    restore.push(() => {
-      if (own) layer.call = original;
-      else delete (layer as { call?: unknown }).call;
-    });
-  };
-  const seen = new Set<LayerLike>();
-  for (const l of (model as { layers: LayerLike[] }).layers) visit(l, seen);
+    },
+    (layer) => {
+      const vars = (layer.trainableWeights ?? []).flatMap((w) =>
+        w.val ? [w.val as unknown as tf.Tensor] : [],
+      );
+      weightsOf.set(layer, vars);
+      for (const w of layer.trainableWeights ?? []) layerOfVariable.set(w.val?.name ?? w.name, layer.name);
+    },
+  );
   let loss = Number.NaN;
   try {
     tf.tidy(() => {
@@ -149,11 +138,11 @@ export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number
       }
       for (const entry of layers) {
         const gs = byLayer.get(entry.layer);
-        if (gs) entry.weightGrad = summarize(gs);
+        if (gs) entry.weightGrad = summarizeTensors(gs);
       }
     });
   } finally {
-    for (const r of restore) r();
+    restore();
   }
   // The gradient leaving a layer towards its input is the one reaching the layer before it (a chain).
   for (let i = 1; i < layers.length; i++) {
