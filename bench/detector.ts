@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Detector } from '../src/detect/detector.js';
-import { LiveDetector, recordFromStats } from '../src/live-detect.js';
 import { SummaryWriter } from '../src/summary/writer.js';
+import { LiveDetector, recordFromStats } from '../src/train/live-detect.js';
 import type { StepStats } from '../src/watch/step-stats.js';
 import { fmt, median } from './lib.js';
 

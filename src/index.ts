@@ -9,27 +9,28 @@
  *   watch/    gradient tap, per-step reductions (host or device), cadence, clipping
  *   detect/   the explosion detector: a pure fold over per-step numbers (no tfjs)
  *   analyze/  post-hoc: loadLogdir, analyze (the detector over logged series), export, follow
- *   callback  the model.fit callback; watch-optimizer: the same for custom loops; live-detect: the
- *             detector during training (outputs and actions)
+ *   train/    tfjs glue: the model.fit callback, watchOptimizer for custom loops, and the detector
+ *             during training (live-detect: outputs and actions)
+ *   cli/      the gradwatch command (inspect, analyze, export, follow)
  */
 
 export * from './analyze/index.js';
+export * from './detect/index.js';
+export * from './events/index.js';
+export * from './summary/index.js';
+export { crc32c, maskedCrc32c } from './tfrecord/index.js';
 export {
   GRADIENT_HEALTH_LAYOUT,
   TensorBoardCallback,
   type TensorBoardOptions,
   tensorBoard,
-} from './callback.js';
-export * from './detect/index.js';
-export * from './events/index.js';
+} from './train/callback.js';
 export {
   ALERT_TAGS,
   type AlertAction,
   type DetectOptions,
   recordFromStats,
   recordFromVariables,
-} from './live-detect.js';
-export * from './summary/index.js';
-export { crc32c, maskedCrc32c } from './tfrecord/index.js';
+} from './train/live-detect.js';
+export { type Unwatch, type WatchOptimizerOptions, watchOptimizer } from './train/watch-optimizer.js';
 export * from './watch/index.js';
-export { type Unwatch, type WatchOptimizerOptions, watchOptimizer } from './watch-optimizer.js';

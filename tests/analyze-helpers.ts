@@ -11,7 +11,7 @@ import { Event, type EventInit, type SummaryValueInit } from '../src/proto/index
 import { frameRecord } from '../src/tfrecord/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-const CLI = ['--import', 'tsx', join(ROOT, 'src/cli.ts')];
+const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
 
 export interface CliResult {
   code: number;

@@ -11,8 +11,8 @@ import { analyze } from '../src/analyze/analyze.js';
 import { exportLogdir } from '../src/analyze/export.js';
 import { follow } from '../src/analyze/follow.js';
 import { renderJson, renderText } from '../src/analyze/format.js';
+import { inspectLogdir, renderInspection } from '../src/cli/inspect.js';
 import { discoverRuns } from '../src/events/logdir.js';
-import { inspectLogdir, renderInspection } from '../src/inspect.js';
 import { cli, int64, scalarEvent, writeEvents } from './analyze-helpers.js';
 import { tempDir } from './helpers.js';
 

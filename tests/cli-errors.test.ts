@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze/analyze.js';
 import { exportLogdir } from '../src/analyze/export.js';
 import { type FollowOptions, follow } from '../src/analyze/follow.js';
-import { inspectLogdir } from '../src/inspect.js';
+import { inspectLogdir } from '../src/cli/inspect.js';
 import { cli, exited, scalarEvent, spawnCli, writeEvents } from './analyze-helpers.js';
 import { tempDir } from './helpers.js';
 

@@ -3,13 +3,13 @@ import { appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { inspectLogdir } from '../src/cli/inspect.js';
 import { SummaryWriter } from '../src/index.js';
-import { inspectLogdir } from '../src/inspect.js';
 import { tempDir } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cli = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+  promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: ROOT,
   }).then(
     (r) => ({ code: 0, ...r }),

@@ -22,7 +22,7 @@ describe('package', () => {
     expect(pkg.name).toBe('gradwatch');
     expect(pkg.exports['.'].import.types).toBe('./dist/esm/index.d.ts');
     expect(pkg.exports['.'].require.types).toBe('./dist/cjs/index.d.ts');
-    expect(pkg.bin.gradwatch).toBe('./dist/esm/cli.js');
+    expect(pkg.bin.gradwatch).toBe('./dist/esm/cli/main.js');
     expect(pkg.engines.node).toBe('>=20');
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual([
       '@tensorflow/tfjs-core',
@@ -51,8 +51,8 @@ describe('package', () => {
 
   it('has a working bin', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(node(['dist/esm/cli.js', '--version']).trim()).toBe(pkg.version);
-    expect(node(['dist/esm/cli.js', '--help'])).toContain('Usage: gradwatch');
+    expect(node(['dist/esm/cli/main.js', '--version']).trim()).toBe(pkg.version);
+    expect(node(['dist/esm/cli/main.js', '--help'])).toContain('Usage: gradwatch');
   });
 
   it('ships generated protobuf code identical to a fresh `npm run gen:proto`', () => {

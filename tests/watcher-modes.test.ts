@@ -183,7 +183,7 @@ describe('reading values during the step or downloading them afterwards', () => 
 
 describe('the detector record of a step', () => {
   it('leaves out the update ratio of a layer that got no gradient (it was not updated, not mis-tuned)', async () => {
-    const { recordFromStats } = await import('../src/live-detect.js');
+    const { recordFromStats } = await import('../src/train/live-detect.js');
     const { assembleStepStats } = await import('../src/watch/step-stats.js');
     const w = Float32Array.of(1, 2);
     const s = assembleStepStats(

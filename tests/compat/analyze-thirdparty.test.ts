@@ -20,7 +20,7 @@ const available = tensorboardAvailable();
 type Written = Record<string, Record<string, Array<[number, number | string]>>>;
 
 const cli = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), ...args], {
+  promisify(execFile)(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args], {
     cwd: REPO,
   }).then(
     (r) => ({ code: 0, ...r }),

@@ -4,19 +4,19 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
-import { claimRun } from './events/run-claim.js';
-import { type DetectOptions, LiveDetector, logStep } from './live-detect.js';
-import { SummaryWriter } from './summary/writer.js';
-import { AutoClipState, ZClipState } from './watch/clip.js';
+import { claimRun } from '../events/run-claim.js';
+import { SummaryWriter } from '../summary/writer.js';
+import { AutoClipState, ZClipState } from '../watch/clip.js';
 import {
   checkKnownOptions,
   checkLogdir,
   resolveWatchOptions,
   WATCH_OPTION_NAMES,
   type WatchOptions,
-} from './watch/options.js';
-import { describeValue } from './watch/tap.js';
-import { layerFromVariableName, Watcher, watcherOptionsFor } from './watch/watcher.js';
+} from '../watch/options.js';
+import { describeValue } from '../watch/tap.js';
+import { layerFromVariableName, Watcher, watcherOptionsFor } from '../watch/watcher.js';
+import { type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 
 export interface WatchOptimizerOptions extends WatchOptions {
   /** Directory of the run the statistics are written to (required unless `writer` is given). */

@@ -14,13 +14,13 @@ import { createRequire } from 'node:module';
 import { finished } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type AnalysisReport, analyze, type Level } from './analyze/analyze.js';
-import { type ExportFormat, exportLogdir } from './analyze/export.js';
-import { follow } from './analyze/follow.js';
-import { jsonReplacer, renderJson, renderMarkdown, renderText } from './analyze/format.js';
-import { safeJson, safeLines, safeText } from './analyze/text.js';
-import { alertLine } from './detect/explain.js';
-import { SEVERITY_LEVEL } from './detect/types.js';
+import { type AnalysisReport, analyze, type Level } from '../analyze/analyze.js';
+import { type ExportFormat, exportLogdir } from '../analyze/export.js';
+import { follow } from '../analyze/follow.js';
+import { jsonReplacer, renderJson, renderMarkdown, renderText } from '../analyze/format.js';
+import { safeJson, safeLines, safeText } from '../analyze/text.js';
+import { alertLine } from '../detect/explain.js';
+import { SEVERITY_LEVEL } from '../detect/types.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
 
 /** Logdirs smaller than this get no progress bar (it would only flicker). */
@@ -100,13 +100,13 @@ function exitCodeFor(report: AnalysisReport, failOn: 'warning' | 'error' | 'neve
 }
 
 export function program(): Command {
-  // dist/esm/cli.js is two levels below package.json; src/cli.ts (run with tsx) is one.
+  // dist/esm/cli/main.js is three levels below package.json; src/cli/main.ts (run with tsx) is two.
   const require = createRequire(import.meta.url);
   const pkg = (() => {
     try {
-      return require('../../package.json');
+      return require('../../../package.json');
     } catch {
-      return require('../package.json');
+      return require('../../package.json');
     }
   })() as { version: string };
   const cmd = new Command('gradwatch')

@@ -3,12 +3,12 @@
  * records are skipped and listed with file and byte offset, torn tails noted).
  */
 
-import { isWallTime } from './analyze/collect.js';
-import { decodeOrProblem, fileBatches, type InvalidValue } from './analyze/load.js';
-import { exactStep, type Step } from './analyze/step.js';
-import { safeLines, safeText } from './analyze/text.js';
-import { discoverRuns, EventFileReader, type ReadProblem } from './events/index.js';
-import { ValueDecoder } from './summary/decode.js';
+import { isWallTime } from '../analyze/collect.js';
+import { decodeOrProblem, fileBatches, type InvalidValue } from '../analyze/load.js';
+import { exactStep, type Step } from '../analyze/step.js';
+import { safeLines, safeText } from '../analyze/text.js';
+import { discoverRuns, EventFileReader, type ReadProblem } from '../events/index.js';
+import { ValueDecoder } from '../summary/decode.js';
 
 export interface TagInspection {
   tag: string;

@@ -18,15 +18,14 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getBackend, type Optimizer, type Scalar } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
-import type { Alert } from './detect/types.js';
-import { claimRun, type RunClaim } from './events/run-claim.js';
-import type { EventFileWriterStats } from './events/writer.js';
-import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
-import { readSummaryBatches } from './summary/decode.js';
-import type { HParamValue } from './summary/values.js';
-import { SummaryWriter } from './summary/writer.js';
-import { ActivationTap } from './watch/activations.js';
-import { AutoClipState, clipMode, ZClipState } from './watch/clip.js';
+import type { Alert } from '../detect/types.js';
+import { claimRun, type RunClaim } from '../events/run-claim.js';
+import type { EventFileWriterStats } from '../events/writer.js';
+import { readSummaryBatches } from '../summary/decode.js';
+import type { HParamValue } from '../summary/values.js';
+import { SummaryWriter } from '../summary/writer.js';
+import { ActivationTap } from '../watch/activations.js';
+import { AutoClipState, clipMode, ZClipState } from '../watch/clip.js';
 import {
   checkInt,
   checkKnownOptions,
@@ -35,12 +34,13 @@ import {
   resolveWatchOptions,
   WATCH_OPTION_NAMES,
   type WatchOptions,
-} from './watch/options.js';
-import { type PostMortem, postMortemMarkdown, replayStep } from './watch/postmortem.js';
-import { HOST_MEMORY_BACKENDS } from './watch/reduce.js';
-import type { GradientCheck, StepActivation } from './watch/step-stats.js';
-import { describeValue } from './watch/tap.js';
-import { type WatchCost, Watcher, watcherOptionsFor } from './watch/watcher.js';
+} from '../watch/options.js';
+import { type PostMortem, postMortemMarkdown, replayStep } from '../watch/postmortem.js';
+import { HOST_MEMORY_BACKENDS } from '../watch/reduce.js';
+import type { GradientCheck, StepActivation } from '../watch/step-stats.js';
+import { describeValue } from '../watch/tap.js';
+import { type WatchCost, Watcher, watcherOptionsFor } from '../watch/watcher.js';
+import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
 
 export interface TensorBoardOptions extends WatchOptions {
   /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */

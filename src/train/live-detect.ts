@@ -8,9 +8,9 @@
  * watcher calls `gate` synchronously at every step, at the cost of one small download per step.
  * Otherwise everything runs when the statistics are drained, off the training step's critical path.
  */
-import { Detector } from './detect/detector.js';
-import { alertLine, explainAlert } from './detect/explain.js';
-import { type DetectorOptions, resolveDetectorOptions } from './detect/options.js';
+import { Detector } from '../detect/detector.js';
+import { alertLine, explainAlert } from '../detect/explain.js';
+import { type DetectorOptions, resolveDetectorOptions } from '../detect/options.js';
 import {
   type Alert,
   type LayerRecord,
@@ -18,10 +18,10 @@ import {
   type RuleName,
   SEVERITY_LEVEL,
   type StepRecord,
-} from './detect/types.js';
-import type { SummaryWriter } from './summary/writer.js';
-import { writeStepStats } from './watch/log.js';
-import type { GradientCheck, StepStats } from './watch/step-stats.js';
+} from '../detect/types.js';
+import type { SummaryWriter } from '../summary/writer.js';
+import { writeStepStats } from '../watch/log.js';
+import type { GradientCheck, StepStats } from '../watch/step-stats.js';
 
 export type AlertAction = 'warn' | 'skip' | 'stop';
 
