@@ -32,5 +32,6 @@ export {
   recordFromStats,
   recordFromVariables,
 } from './train/live-detect.js';
+export { type LoadedEvidence, loadEvidence } from './train/load-evidence.js';
 export { type Unwatch, type WatchOptimizerOptions, watchOptimizer } from './train/watch-optimizer.js';
 export * from './watch/index.js';

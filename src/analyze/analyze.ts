@@ -59,7 +59,7 @@ export interface RunReport {
   alertsLogged: Array<{ rule: string; steps: number; firstStep: number; level: number }>;
   explanationsLogged: number;
   /** Post-mortems gradwatch wrote (postmortem/<step>): where the damage of each bad step was created. */
-  postMortems: Array<{ step: number; origin: string }>;
+  postMortems: Array<{ step: number; origin: string; evidence?: string }>;
   /**
    * First alert of each burst found by running the detector over the logged series: the step-axis
    * ones in step order, then those of a loss logged per epoch only (axis 'epoch', step = the epoch).

@@ -49,7 +49,7 @@ export class RunCollector {
   readonly histNorms = new Map<string, StepSeries>();
   readonly explanations: Array<{ step: number; text: string }> = [];
   /** gradwatch's post-mortems (postmortem/<step> texts): the step and the sentence naming the origin. */
-  readonly postMortems: Array<{ step: number; origin: string }> = [];
+  readonly postMortems: Array<{ step: number; origin: string; evidence?: string }> = [];
   firstWallTime = Number.POSITIVE_INFINITY;
   lastWallTime = Number.NEGATIVE_INFINITY;
   /** Span of the series on the step axis. */
@@ -131,7 +131,9 @@ export class RunCollector {
       const origin = (m?.[1] ?? v.text.split('\n').find((l) => l && !l.startsWith('#')) ?? '')
         .replace(/[*`]/g, '')
         .slice(0, 500);
-      this.postMortems.push({ step, origin });
+      // keepEvidence: the folder (in this run) holding the weights and the batch.
+      const kept = /Evidence kept in `([^`\n]+)`/.exec(v.text)?.[1];
+      this.postMortems.push({ step, origin, ...(kept ? { evidence: kept.slice(0, 200) } : {}) });
     }
   }
 }

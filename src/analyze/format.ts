@@ -101,7 +101,9 @@ function runText(run: RunReport): string[] {
     lines.push(`  alerts written during training: ${parts.join('; ')}`);
   }
   for (const pm of run.postMortems.slice(0, 5)) {
-    lines.push(`  post-mortem of step ${pm.step}: the damage was created ${pm.origin}`);
+    lines.push(
+      `  post-mortem of step ${pm.step}: the damage was created ${pm.origin}${pm.evidence ? ` (evidence: ${pm.evidence})` : ''}`,
+    );
   }
   if (run.alertsFound.length > 0) {
     lines.push('  alerts found by the detector:');
@@ -189,7 +191,9 @@ export function renderMarkdown(r: AnalysisReport): string {
       );
     }
     for (const pm of run.postMortems.slice(0, 5)) {
-      out.push(`- **post-mortem of step ${pm.step}**: the damage was created ${mdText(pm.origin)}`);
+      out.push(
+        `- **post-mortem of step ${pm.step}**: the damage was created ${mdText(pm.origin)}${pm.evidence ? ` (evidence: ${mdCode(pm.evidence)})` : ''}`,
+      );
     }
   }
   const problems = problemsText(r);

@@ -14,10 +14,10 @@
  * files then, in the same runs, and its steps go on counting.
  */
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getBackend, type Optimizer, type Scalar } from '@tensorflow/tfjs-core';
-import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
+import { Callback, type LayersModel, type Logs, version_layers } from '@tensorflow/tfjs-layers';
 import type { Alert } from '../detect/types.js';
 import { claimRun, type RunClaim } from '../events/run-claim.js';
 import type { EventFileWriterStats } from '../events/writer.js';
@@ -26,6 +26,7 @@ import type { HParamValue } from '../summary/values.js';
 import { SummaryWriter } from '../summary/writer.js';
 import { ActivationTap } from '../watch/activations.js';
 import { AutoClipState, clipMode, ZClipState } from '../watch/clip.js';
+import { BatchCapture, captureWeights, describeModel, encodeEvidence } from '../watch/evidence.js';
 import {
   checkInt,
   checkKnownOptions,
@@ -61,6 +62,18 @@ export interface TensorBoardOptions extends WatchOptions {
    */
   postMortem?: boolean | 'auto';
   /**
+   * With each post-mortem, keep the evidence: the model's weights before the bad update
+   * (`model.json` + `weights.bin`, loadable by `tf.loadLayersModel`) and the step's batch
+   * (`batch.json` + `batch.bin`) in `<logdir>/train/evidence-<step>/`; `loadEvidence(dir)` loads
+   * them back. Turns the post-mortem on. Skipped, with a note in the post-mortem, when weights and
+   * batch exceed `maxBytes` (default 64 MiB).
+   *
+   * @example
+   * await model.fit(xs, ys, { callbacks: [tensorBoard('runs/exp', { keepEvidence: true })] });
+   * // later: const { model, inputs, targets } = await loadEvidence('runs/exp/train/evidence-412');
+   */
+  keepEvidence?: boolean | { maxBytes?: number };
+  /**
    * The model, for when tfjs does not hand it to the callback: if a plain-object callback comes first
    * in `callbacks`, tfjs wraps every callback and never calls setModel.
    */
@@ -85,7 +98,10 @@ const OPTION_NAMES = [
   'detect',
   'activationFreq',
   'postMortem',
+  'keepEvidence',
 ];
+/** Evidence of a bad step is kept up to this size unless the user sets keepEvidence.maxBytes. */
+const EVIDENCE_MAX_BYTES = 64 * 2 ** 20;
 /** Steps measured for activation statistics at the start of a watch ('auto'): early findings. */
 const EARLY_ACTIVATION_STEPS = 5;
 /** Post-mortems per callback at most: the first error of a run is the one that tells. */
@@ -93,6 +109,21 @@ const MAX_POSTMORTEMS = 3;
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
 type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
+
+/** keepEvidence's size limit in bytes, or null when evidence is not kept. */
+function evidenceLimit(v: TensorBoardOptions['keepEvidence'], where: string): number | null {
+  if (v === undefined || v === false) return null;
+  if (v === true) return EVIDENCE_MAX_BYTES;
+  if (v === null || typeof v !== 'object') {
+    throw new TypeError(
+      `${where}: keepEvidence must be true, false or { maxBytes }, got ${describeValue(v)}`,
+    );
+  }
+  checkKnownOptions(v, ['maxBytes'], `${where}: keepEvidence`);
+  if (v.maxBytes === undefined) return EVIDENCE_MAX_BYTES;
+  checkInt('keepEvidence.maxBytes', v.maxBytes, 0, where);
+  return v.maxBytes;
+}
 
 async function logValue(v: unknown): Promise<number | null> {
   if (typeof v === 'number') return v;
@@ -116,6 +147,8 @@ export class TensorBoardCallback extends Callback {
   #activationMs = 0;
   readonly #postMortem: boolean | 'auto';
   #postMortems = 0;
+  /** Largest evidence kept with a post-mortem (bytes), or null: none kept. */
+  readonly #evidenceMaxBytes: number | null;
   readonly #explicitModel: LayersModel | undefined;
   readonly #extraHparams: Record<string, HParamValue>;
   #train: SummaryWriter | null = null;
@@ -178,7 +211,11 @@ export class TensorBoardCallback extends Callback {
     const pm = options.postMortem ?? 'auto';
     if (pm !== 'auto' && typeof pm !== 'boolean')
       throw new TypeError(`${where}: postMortem must be true, false or 'auto', got ${describeValue(pm)}`);
-    this.#postMortem = pm;
+    this.#evidenceMaxBytes = evidenceLimit(options.keepEvidence, where);
+    if (this.#evidenceMaxBytes !== null && pm === false) {
+      throw new TypeError(`${where}: keepEvidence needs the post-mortem, but postMortem is false`);
+    }
+    this.#postMortem = this.#evidenceMaxBytes !== null ? true : pm;
     if (options.model !== undefined && typeof (options.model as { fit?: unknown })?.fit !== 'function') {
       throw new TypeError(`${where}: model must be a tfjs LayersModel`);
     }
@@ -513,7 +550,10 @@ export class TensorBoardCallback extends Callback {
           const armed = this.#activations?.armed ?? false;
           if (this.#activations) this.#activations.armed = false;
           try {
-            this.#writePostMortem(replayStep(model, check.lossFn as () => Scalar, check.step));
+            const batch = this.#evidenceMaxBytes !== null ? new BatchCapture(model) : undefined;
+            const p = replayStep(model, check.lossFn as () => Scalar, check.step, batch);
+            if (batch) p.evidence = this.#keepEvidence(model, p, batch);
+            this.#writePostMortem(p);
           } finally {
             if (this.#activations) this.#activations.armed = armed;
           }
@@ -523,6 +563,43 @@ export class TensorBoardCallback extends Callback {
     } catch (err) {
       this.#warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
       return 'apply';
+    }
+  }
+
+  /** Writes the evidence of a bad step next to the train run's event files (inside the step: the update waits). */
+  #keepEvidence(model: LayersModel, p: PostMortem, batch: BatchCapture): PostMortem['evidence'] {
+    const dirName = `evidence-${p.step}`;
+    try {
+      const encoded = encodeEvidence(
+        {
+          step: p.step,
+          loss: p.loss,
+          ...describeModel(model),
+          weights: captureWeights(model),
+          inputs: batch.inputs,
+          targets: batch.targets,
+        },
+        this.#evidenceMaxBytes!,
+        `TensorFlow.js tfjs-layers v${version_layers} (kept by gradwatch)`,
+      );
+      if ('skipped' in encoded) return { skipped: encoded.skipped, bytes: encoded.bytes };
+      const train = this.#train;
+      if (!train) return { skipped: 'the train run is not open', bytes: encoded.bytes };
+      const dir = join(train.logdir, dirName);
+      mkdirSync(dir, { recursive: true });
+      for (const f of encoded.files) writeFileSync(join(dir, f.name), f.bytes);
+      const missing = [...batch.inputs, ...batch.targets].some((t) => t === null);
+      return {
+        dir: dirName,
+        bytes: encoded.bytes,
+        ...(missing ? { skipped: 'part of the batch could not be seen in the replay (see batch.json)' } : {}),
+      };
+    } catch (err) {
+      this.#warn(
+        'evidence',
+        `gradwatch: could not keep the evidence of step ${p.step}: ${(err as Error).message}`,
+      );
+      return { skipped: `could not be written: ${(err as Error).message}`, bytes: 0 };
     }
   }
 
@@ -548,7 +625,7 @@ export class TensorBoardCallback extends Callback {
         ? 'the damage was created in the loss function'
         : 'no single origin';
     console.warn(
-      `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}`,
+      `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}${p.evidence?.dir ? `; evidence kept in ${join(this.#train?.logdir ?? '', p.evidence.dir)}` : ''}`,
     );
   }
 

@@ -14,6 +14,7 @@
  * Nothing is applied; every tensor made is freed.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { BatchCapture } from './evidence.js';
 import { summarize } from './host-stats.js';
 import { type LayerLike, wrapLayerCalls } from './layer-calls.js';
 
@@ -52,6 +53,8 @@ export interface PostMortem {
   /** The model has layers whose output is random in training (dropout): the replay's masks differ. */
   random: boolean;
   ms: number;
+  /** keepEvidence: the folder (in the run) holding the weights and batch, or why it was not kept. */
+  evidence?: { dir?: string; skipped?: string; bytes: number };
 }
 
 /** Largest finite |a|, non-finite count and the norm of the finite values of some tensors (read on the host). */
@@ -80,9 +83,15 @@ const tensorsOf = (x: unknown): tf.Tensor[] =>
 
 /**
  * Replays `lossFn` (which must close over the step's batch, as fit's does) with per-layer taps on
- * `model`, and names the origin of the damage.
+ * `model`, and names the origin of the damage. `batch`, when given, is shown the step's inputs and
+ * targets on the way.
  */
-export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number): PostMortem {
+export function replayStep(
+  model: unknown,
+  lossFn: () => tf.Scalar,
+  step: number,
+  batch?: BatchCapture,
+): PostMortem {
   const t0 = performance.now();
   const layers: LayerReplay[] = [];
   const layerOfVariable = new Map<string, string>();
@@ -103,6 +112,7 @@ export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number
         entry.weights = { maxAbs: w.maxAbs, nonFinite: w.nonFinite };
       }
       layers.push(entry);
+      batch?.layerInputs(layer, inputs);
       const out = call();
       entry.output = summarizeTensors(tensorsOf(out));
       // An identity whose gradient records what reaches this output; what leaves the layer towards
@@ -115,8 +125,10 @@ export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number
             return dy;
           },
         })) as unknown as Parameters<typeof tf.customGrad>[0])(x);
-      if (!Array.isArray(out) && out instanceof tf.Tensor && out.dtype === 'float32') return record(out);
-      return out;
+      const returned =
+        !Array.isArray(out) && out instanceof tf.Tensor && out.dtype === 'float32' ? record(out) : out;
+      batch?.layerOutputs(out, returned);
+      return returned;
     },
     (layer) => {
       const vars = (layer.trainableWeights ?? []).flatMap((w) =>
@@ -127,6 +139,7 @@ export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number
     },
   );
   let loss = Number.NaN;
+  const restoreLosses = batch?.wrapLosses();
   try {
     tf.tidy(() => {
       const { value, grads } = tf.variableGrads(lossFn);
@@ -143,7 +156,9 @@ export function replayStep(model: unknown, lossFn: () => tf.Scalar, step: number
     });
   } finally {
     restore();
+    restoreLosses?.();
   }
+  batch?.finish();
   // The gradient leaving a layer towards its input is the one reaching the layer before it (a chain).
   for (let i = 1; i < layers.length; i++) {
     const g = layers[i - 1]!.outputGrad;
@@ -241,6 +256,14 @@ export function postMortemMarkdown(p: PostMortem): string {
     ...(p.random ? ['The model has dropout or noise layers: the replay drew new random masks.', ''] : []),
     `Loss in the replay: ${fmt(p.loss)}.`,
     '',
+    ...(p.evidence?.dir
+      ? [
+          `Evidence kept in \`${p.evidence.dir}/\` of this run: the weights before the update and the batch (load them with \`loadEvidence\`)${p.evidence.skipped ? `; ${p.evidence.skipped}` : ''}.`,
+          '',
+        ]
+      : p.evidence?.skipped
+        ? [`Evidence not kept: ${p.evidence.skipped}.`, '']
+        : []),
     '| # | layer | input max \\|a\\| | output max \\|a\\| | non-finite outputs | gradient at output (norm) | non-finite | weight gradient (norm) | non-finite |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
