@@ -15,6 +15,7 @@
  */
 
 export * from './analyze/index.js';
+export * from './collector/index.js';
 export * from './detect/index.js';
 export * from './events/index.js';
 export * from './summary/index.js';

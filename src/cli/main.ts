@@ -5,6 +5,7 @@
  *   analyze <logdir>   what went wrong and when: trends, alerts, the detector over the logged series
  *   export <logdir>    every point in long form, as CSV or JSON Lines
  *   watch <logdir>     follow a live logdir and print alerts as they appear (= analyze --follow)
+ *   serve --logdir <d> the collector: receive event records from pages training in the browser
  * Exit codes: 0 success (analyze: nothing at or above --fail-on), 1 alerts at or above --fail-on,
  * 2 usage or read error, 3 nothing to analyse or export (no event files, no run matching --run, no
  * value matching --tag: a wrong path in CI must not pass as clean).
@@ -19,6 +20,7 @@ import { type ExportFormat, exportLogdir } from '../analyze/export.js';
 import { follow } from '../analyze/follow.js';
 import { jsonReplacer, renderJson, renderMarkdown, renderText } from '../analyze/format.js';
 import { safeJson, safeLines, safeText } from '../analyze/text.js';
+import { DEFAULT_COLLECTOR_PORT, startCollector } from '../collector/server.js';
 import { alertLine } from '../detect/explain.js';
 import { SEVERITY_LEVEL } from '../detect/types.js';
 import { inspectLogdir, renderInspection } from './inspect.js';
@@ -289,7 +291,139 @@ export function program(): Command {
         }
       }
     });
+  addServeCommand(cmd);
   return cmd;
+}
+
+/** A byte count: digits, optionally with K/KiB or M/MiB (powers of 1024). */
+function byteCount(value: string): number {
+  const m = /^(\d+)\s*(k|kib|m|mib)?$/i.exec(value.trim());
+  const n = m ? Number(m[1]) * (m[2] ? (m[2].toLowerCase().startsWith('k') ? 1024 : 1024 * 1024) : 1) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('must be a positive number of bytes, e.g. 8388608, 512KiB or 8MiB');
+  }
+  return n;
+}
+
+function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max)
+      throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/**
+ * `gradwatch serve`: the collector (src/collector). Pages training with TensorFlow.js POST framed
+ * event records to it and it appends them to event files under --logdir, so `tensorboard --logdir`
+ * shows the page's runs as they train. Prints its URL and token, logs each refused request on stderr
+ * (one line each), and on SIGINT/SIGTERM stops accepting, flushes and closes every event file and
+ * exits 0.
+ *
+ * @example
+ * ```sh
+ * npx gradwatch serve --logdir runs
+ * # gradwatch collector: http://127.0.0.1:6008  token 3f9a...  logdir runs
+ * npx gradwatch serve --logdir runs --static dist --allow-origin http://localhost:5173
+ * tensorboard --logdir runs
+ * ```
+ */
+function addServeCommand(cmd: Command): void {
+  cmd
+    .command('serve')
+    .description(
+      'the collector: receive event records from web pages training with TensorFlow.js and write them to a logdir',
+    )
+    .requiredOption('--logdir <dir>', 'directory to write the runs under (created if missing)')
+    .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .option(
+      '--port <port>',
+      'port to listen on (0: any free one)',
+      integerIn(0, 65535),
+      DEFAULT_COLLECTOR_PORT,
+    )
+    .option('--token <token>', 'the token a POST must carry (default: a random one, printed at start)')
+    .option(
+      '--allow-origin <origin>',
+      'an origin (e.g. http://localhost:5173) whose pages may POST without the token; repeatable',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option('--max-body <bytes>', 'largest request body, e.g. 8MiB (default 8MiB)', byteCount)
+    .option(
+      '--max-writers <n>',
+      'most event files open at once, one per run and session (default 256)',
+      integerIn(1, 1_000_000),
+    )
+    .option('--static <dir>', 'also serve the files under dir at / (a page and its collector on one origin)')
+    .addHelpText(
+      'after',
+      '\nProtocol v1: POST /v1/runs/<run>/events with header Authorization: Bearer <token> (or ?token=),\n' +
+        'optional X-Gradwatch-Session: <id> (or ?session=); the body is whole TFRecord records of\n' +
+        'serialized tensorboard Events, checked whole and then written (all or nothing). 200\n' +
+        '{"accepted": n, "file": "..."} once flushed; refusals are JSON {"error": "..."}. GET /v1/health.\n' +
+        'Ctrl-C (SIGINT) or SIGTERM flushes and closes every event file and exits 0.',
+    )
+    .action(
+      async (o: {
+        logdir: string;
+        host: string;
+        port: number;
+        token?: string;
+        allowOrigin: string[];
+        maxBody?: number;
+        maxWriters?: number;
+        static?: string;
+      }) => {
+        const collector = await startCollector({
+          logdir: o.logdir,
+          host: o.host,
+          port: o.port,
+          allowOrigins: o.allowOrigin,
+          log: warn,
+          ...(o.token === undefined ? {} : { token: o.token }),
+          ...(o.maxBody === undefined ? {} : { maxBodyBytes: o.maxBody }),
+          ...(o.maxWriters === undefined ? {} : { maxWriters: o.maxWriters }),
+          ...(o.static === undefined ? {} : { staticDir: o.static }),
+        });
+        const token = o.token === undefined ? collector.token : '(the one given with --token)';
+        say(`gradwatch collector: ${collector.url}  token ${token}  logdir ${o.logdir}`);
+        say(
+          `point a page at it: POST ${collector.url}/v1/runs/<run>/events with header 'Authorization: Bearer <token>' (or ?token=<token>)` +
+            (o.static === undefined
+              ? ''
+              : `; pages served from ${collector.url}/ (${o.static}) need no token`) +
+            `; then: tensorboard --logdir ${o.logdir}`,
+        );
+        // Kept registered until the end (not `once`): the writers' own exit hooks then leave the
+        // signal to this handler instead of ending the process by it. A second signal while the
+        // files are flushed ends the process at once.
+        let stopping = false;
+        let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+        const signal = await new Promise<NodeJS.Signals>((resolve) => {
+          onSignal = (sig) => {
+            if (!stopping) {
+              stopping = true;
+              resolve(sig);
+              return;
+            }
+            warn('gradwatch collector: stopped before every event file was closed');
+            process.exit(1);
+          };
+          process.on('SIGINT', onSignal);
+          process.on('SIGTERM', onSignal);
+        });
+        warn(`gradwatch collector: ${signal}: stopping, flushing and closing the event files`);
+        try {
+          await collector.close();
+        } finally {
+          process.removeListener('SIGINT', onSignal);
+          process.removeListener('SIGTERM', onSignal);
+        }
+        warn('gradwatch collector: stopped');
+      },
+    );
 }
 
 async function main(argv: string[]): Promise<void> {
