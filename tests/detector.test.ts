@@ -209,6 +209,42 @@ describe('detector', () => {
     expect(run([1, 2, 3].map((s) => record(s, 2))).filter((a) => a.rule === 'activation_growth')).toEqual([]);
   });
 
+  it('names the first layer that amplifies, not the last one that does not', () => {
+    // l1 and l2 keep the scale (l2 is 1.5x l1: not amplifying); l3 to l6 each multiply it by 5.
+    const maxAbs = [2, 3, 15, 75, 375, 1875];
+    const record = (step: number): StepRecord => ({
+      step,
+      loss: 1,
+      layers: maxAbs.map((m, i) => ({
+        name: `l${i + 1}`,
+        gradNorm: 1,
+        activation: { zeroFraction: 0, maxAbs: m },
+      })),
+    });
+    const grows = run([1, 2].map(record)).filter((a) => a.rule === 'activation_growth' && a.first);
+    expect(
+      grows.map((a) => [a.step, a.blame?.layer, a.details.from, a.details.to, a.details.layers]),
+    ).toEqual([[2, 'l3', 'l2', 'l6', 4]]);
+  });
+
+  it('sees no growth after a dead layer: outputs of 0 do not amplify', () => {
+    // l2 is dead, so l3 to l5 output 0 and the head only its bias: 0 >= 3 * 0 is no growth.
+    const maxAbs = [1.5, 0, 0, 0, 0, 0.2];
+    const records = [1, 2, 3, 4].map(
+      (step): StepRecord => ({
+        step,
+        loss: 1,
+        layers: maxAbs.map((m, i) => ({
+          name: `l${i + 1}`,
+          gradNorm: m > 0 ? 1 : 0,
+          activation: { zeroFraction: m > 0 ? 0 : 1, maxAbs: m, ...(i === 5 ? { output: true } : {}) },
+        })),
+      }),
+    );
+    const alerts = run(records).filter((a) => a.first && a.rule !== 'vanishing');
+    expect(alerts.map((a) => [a.step, a.rule, a.blame?.layer])).toEqual([[3, 'dead_units', 'l2']]);
+  });
+
   describe('non-finite values and blame', () => {
     const nan = (r: StepRecord, names: string[]) => {
       for (const l of r.layers!) {

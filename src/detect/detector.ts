@@ -518,8 +518,11 @@ export class Detector {
 
   /**
    * The forward pass amplifying: max |a| grows at least `factor` times from each layer to the next
-   * over `layers` layers in a row (in forward order), at `steps` measured steps in a row. Blame: the
-   * first layer of the run (the signal grows from there on).
+   * over `layers` layers in a row (in forward order), at `steps` measured steps in a row. A layer
+   * whose output is all zeros (max |a| = 0, a dead layer) amplifies nothing: what follows it is not
+   * growth, however small. Blame: the first layer that amplifies, the one after the run's base (the
+   * base is measured not to: it is under `factor` times the layer before it); when the run starts at
+   * the first measured layer, whose input is not measured and cannot be cleared, that layer.
    */
   #activationGrowth(layers: readonly LayerRecord[]): Draft[] {
     const o = this.options.activationGrowth;
@@ -530,8 +533,8 @@ export class Detector {
     let best: { from: number; to: number } | undefined;
     let start = 0;
     for (let i = 1; i <= acts.length; i++) {
-      const grows =
-        i < acts.length && acts[i]!.activation!.maxAbs! >= o.factor * acts[i - 1]!.activation!.maxAbs!;
+      const prev = i < acts.length ? acts[i - 1]!.activation!.maxAbs! : 0;
+      const grows = prev > 0 && acts[i]!.activation!.maxAbs! >= o.factor * prev;
       if (grows) continue;
       if (i - 1 - start >= o.layers && (!best || i - 1 - start > best.to - best.from))
         best = { from: start, to: i - 1 };
@@ -541,7 +544,8 @@ export class Detector {
     if (!best || this.#growthRun < o.steps) return [];
     const a = acts[best.from]!;
     const b = acts[best.to]!;
-    const total = b.activation!.maxAbs! / Math.max(a.activation!.maxAbs!, 1e-30);
+    const total = b.activation!.maxAbs! / a.activation!.maxAbs!;
+    const culprit = best.from === 0 ? a : acts[best.from + 1]!;
     return [
       {
         rule: 'activation_growth',
@@ -557,8 +561,11 @@ export class Detector {
           steps: this.#growthRun,
         },
         blame: {
-          layer: a.name,
-          reason: 'the activations grow layer after layer from its output on',
+          layer: culprit.name,
+          reason:
+            culprit === a
+              ? 'the activations grow layer after layer from its output on (the first layer measured: its input is not)'
+              : `its max |a| is at least ${fmt(o.factor)}x the previous layer's (${a.name}, which is not ${fmt(o.factor)}x the one before it): the first of ${best.to - best.from} layers in a row that amplify`,
           share: Number.NaN,
           top: this.#history.shares().slice(0, 3),
         },

@@ -59,15 +59,16 @@ export async function trainFit(
   plan: FitPlan = {},
 ): Promise<void> {
   const opt = model.optimizer as LrOptimizer;
+  const batchSize = plan.batchSize ?? 16;
   let step = 0;
   try {
     await model.fit(x, y, {
       epochs: plan.epochs ?? 10,
-      batchSize: plan.batchSize ?? 16,
+      batchSize,
       shuffle: false,
       verbose: 0,
       callbacks: [
-        ...ctx.callbacks(model),
+        ...ctx.callbacks(model, { x, batchSize }),
         new tf.CustomCallback({ onBatchEnd: async () => plan.onStep?.(++step, opt) }),
       ],
     });

@@ -16,8 +16,12 @@ import { scanLogdir } from '../../src/analyze/load.js';
 import { assignRoles } from '../../src/analyze/series.js';
 import type { Alert, StepRecord } from '../../src/detect/types.js';
 import { tensorBoard, watchOptimizer } from '../../src/index.js';
+import { type LayerOutputs, OutputProbe } from './probe.js';
 
-export type Kind = 'explodes' | 'stable' | 'vanishing';
+export type Kind = 'explodes' | 'stable' | 'vanishing' | 'activations';
+
+/** The detector's rules on activations. */
+export type ActivationRule = 'dead_units' | 'saturation' | 'activation_growth';
 
 export interface Scenario {
   /** Unique, also the cache file's name. */
@@ -29,6 +33,18 @@ export interface Scenario {
   culprit?: string;
   /** Part of the fast subset that runs in CI. */
   fast?: boolean;
+  /**
+   * An activation fault by construction: the rule that should name it and the layer it should name.
+   * The harness then measures every layer's output at every step (the ground truth, `Trace.outputs`).
+   */
+  activation?: { rule: ActivationRule; layer: string };
+  /** Measure every layer's output at every step without expecting a fault (stable runs hard for the activation rules). */
+  probe?: boolean;
+  /**
+   * gradwatch's `activationFreq` for this run (fit only); by default the user's default ('auto': each
+   * of the first 5 steps, then with the detail statistics).
+   */
+  activationFreq?: number;
   run(ctx: RunContext): Promise<void>;
 }
 
@@ -37,9 +53,13 @@ export interface RunContext {
   /**
    * For `model.fit`/`fitDataset`: gradwatch's callback (batch-level metrics, so the loss is in the
    * logdir for the post-hoc check) and the ground-truth recorder, which stops training a few steps
-   * after the run went bad.
+   * after the run went bad. With the unshuffled `x` and batch size of the fit, scenarios that ask for
+   * it (`activation`, `probe`) get their layers' outputs measured before each step.
    */
-  callbacks(model: tf.LayersModel): Array<tf.CustomCallback | tf.Callback>;
+  callbacks(
+    model: tf.LayersModel,
+    data?: { x: tf.Tensor; batchSize: number },
+  ): Array<tf.CustomCallback | tf.Callback>;
   /**
    * For custom loops: watch `optimizer`; after each step call `record(loss, variables)` with the
    * step's loss and the trainable variables (after the update). It returns false once the run should
@@ -66,6 +86,10 @@ export interface Trace {
   analyzed: Alert[];
   /** What `gradwatch analyze` reads back from the logdir, step by step (to replay the detector). */
   records: StepRecord[];
+  activation?: { rule: ActivationRule; layer: string };
+  activationFreq?: number | 'auto';
+  /** Every layer's output at every step, measured outside gradwatch (scenarios with `activation` or `probe`). */
+  outputs?: LayerOutputs;
 }
 
 /** Steps trained after the bad step before the harness stops the run. */
@@ -77,6 +101,9 @@ class GroundTruth {
   losses: number[] = [];
   badStep: number | null = null;
   badWhy: string | null = null;
+
+  /** Activation faults run their full length: a loss spike on the way (a learning rate that kills units) is not where they end. */
+  constructor(readonly stopAfterBad: boolean) {}
 
   /** Returns false once the run should stop. */
   step(loss: number, weights: readonly tf.Tensor[]): boolean {
@@ -96,7 +123,7 @@ class GroundTruth {
         this.badWhy = why;
       }
     }
-    return this.badStep === null || step < this.badStep + AFTER_BAD;
+    return this.badStep === null || !this.stopAfterBad || step < this.badStep + AFTER_BAD;
   }
 }
 
@@ -106,15 +133,27 @@ function allFinite(t: tf.Tensor): boolean {
   return true;
 }
 
-export async function runScenario(s: Scenario, logdir: string): Promise<Trace> {
-  const truth = new GroundTruth();
+/** What a run of the suite may change for every scenario. */
+export interface RunOverrides {
+  /** gradwatch's activationFreq for every fit, instead of each scenario's (e.g. 'auto' to see the default cadence). */
+  activationFreq?: number | 'auto';
+}
+
+export async function runScenario(s: Scenario, logdir: string, overrides: RunOverrides = {}): Promise<Trace> {
+  const activationFreq = overrides.activationFreq ?? s.activationFreq;
+  const truth = new GroundTruth(s.kind !== 'activations');
   let live: Alert[] = [];
   let finish: () => Promise<void> = async () => {};
+  let probe: OutputProbe | null = null;
   const before = tf.memory().numTensors;
   const ctx: RunContext = {
     logdir,
-    callbacks(model) {
-      const cb = tensorBoard(logdir, { updateFreq: 'batch', detect: { console: false } });
+    callbacks(model, data) {
+      const cb = tensorBoard(logdir, {
+        updateFreq: 'batch',
+        detect: { console: false },
+        ...(activationFreq === undefined ? {} : { activationFreq }),
+      });
       finish = async () => {
         await cb.close();
         live = [...cb.alerts];
@@ -131,7 +170,13 @@ export async function runScenario(s: Scenario, logdir: string): Promise<Trace> {
             model.stopTraining = true;
         },
       });
-      return [cb, recorder];
+      if (!(s.activation || s.probe)) return [cb, recorder];
+      if (!data) throw new Error(`${s.name}: measuring the layers' outputs needs the fit's x and batch size`);
+      const p = new OutputProbe(model, data.x, data.batchSize);
+      probe = p;
+      // First, before gradwatch's callback arms its activation tap for the step.
+      const measure = new tf.CustomCallback({ onBatchBegin: async (batch) => p.measure(batch) });
+      return [measure, cb, recorder];
     },
     watch(optimizer, layerOf) {
       const alerts: Alert[] = [];
@@ -167,6 +212,9 @@ export async function runScenario(s: Scenario, logdir: string): Promise<Trace> {
       plainAlert,
     ),
     records: await recordsOf(`${logdir}/train`),
+    ...(s.activation ? { activation: s.activation } : {}),
+    ...(activationFreq === undefined ? {} : { activationFreq }),
+    ...(probe ? { outputs: (probe as OutputProbe).outputs } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export const VANISHING: Scenario[] = [
     kind: 'vanishing',
     cause: 'dead relu layer',
     culprit: 'h2',
+    // Scored for the activation rules too (tests/eval/activations.ts): h2's outputs are all zero.
+    activation: { rule: 'dead_units', layer: 'h2' },
     fast: true,
     run: async (ctx) => {
       const { x, y } = tabular(256, 16, 201);
