@@ -34,6 +34,7 @@ const common = [
   '--no-verify',
   '--no-delimited',
   '--no-typeurl',
+  '--no-convert',
 ];
 if (values.wrap === 'esm') common.push('--dependency', 'protobufjs/minimal.js');
 const run = (extra, out) =>

@@ -18,6 +18,8 @@ export * from './analyze/index.js';
 export * from './collector/index.js';
 export * from './detect/index.js';
 export * from './events/index.js';
+export { files } from './platform/files.js';
+export * from './platform/index.js';
 export * from './summary/index.js';
 export { crc32c, maskedCrc32c } from './tfrecord/index.js';
 export {

@@ -22,13 +22,18 @@ describe('package', () => {
     expect(pkg.name).toBe('gradwatch');
     expect(pkg.exports['.'].import.types).toBe('./dist/esm/index.d.ts');
     expect(pkg.exports['.'].require.types).toBe('./dist/cjs/index.d.ts');
+    // Bundlers for the browser take the browser entry, whose default destination is browser storage.
+    expect(pkg.exports['.'].browser.default).toBe('./dist/esm/browser.js');
+    expect(pkg.browser).toEqual({
+      './dist/esm/platform/default.js': './dist/esm/platform/default.browser.js',
+    });
     expect(pkg.bin.gradwatch).toBe('./dist/esm/cli/main.js');
     expect(pkg.engines.node).toBe('>=20');
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual([
       '@tensorflow/tfjs-core',
       '@tensorflow/tfjs-layers',
     ]);
-    expect(Object.keys(pkg.dependencies)).toEqual(['cli-progress', 'commander', 'protobufjs']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['cli-progress', 'commander', 'fflate', 'protobufjs']);
   });
 
   it('writes a readable event file from ESM and from CommonJS', () => {

@@ -234,7 +234,7 @@ describe('SummaryWriter', () => {
     const make = (o: unknown) => () => new SummaryWriter(dir, o as SummaryWriterOptions);
     expect(make({ flushMilis: 50 })).toThrow(
       new TypeError(
-        'unknown option "flushMilis" (did you mean "flushMillis"?); SummaryWriter knows: onStepConflict, flushMillis, maxQueue, filenameSuffix, maxPendingBytes, maxRecordBytes, host',
+        'unknown option "flushMilis" (did you mean "flushMillis"?); SummaryWriter knows: onStepConflict, destination, flushMillis, maxQueue, filenameSuffix, maxPendingBytes, maxRecordBytes, host',
       ),
     );
     expect(make({ onStepconflict: 'skip' })).toThrow(

@@ -1,5 +1,3 @@
-import { hostname } from 'node:os';
-
 let counter = 0;
 
 /** Next value of the process-wide counter that keeps file names unique across writers in one process. */
@@ -16,14 +14,14 @@ export function nextFileCounter(): number {
  */
 export function eventFileName(opts: {
   seconds: number;
-  host?: string;
-  pid?: number;
+  host: string;
+  pid: number;
   counter: number;
   suffix?: string;
 }): string {
   const secs = String(Math.floor(opts.seconds)).padStart(10, '0');
-  const host = sanitizeHost(opts.host ?? hostname());
-  return `events.out.tfevents.${secs}.${host}.${opts.pid ?? process.pid}.${String(opts.counter).padStart(6, '0')}${opts.suffix ?? ''}`;
+  const host = sanitizeHost(opts.host);
+  return `events.out.tfevents.${secs}.${host}.${opts.pid}.${String(opts.counter).padStart(6, '0')}${opts.suffix ?? ''}`;
 }
 
 /** A host name is embedded in a file name, so path separators and control characters must go. */

@@ -25,64 +25,37 @@
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Event, type EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
 import { callerBlocksLoop, type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
 import { eventFileName, nextFileCounter } from './file-name.js';
+import {
+  checkOptionNames,
+  closedError,
+  describeValue,
+  EVENT_FILE_WRITER_OPTIONS,
+  type EventFileWriterOptions,
+  type EventFileWriterStats,
+  EventWriterError,
+  type EventWriterLike,
+  intOption,
+  typeAndValue,
+} from './writer-api.js';
 
-export interface EventFileWriterOptions {
-  /** Milliseconds between background flushes. Default 2000. */
-  flushMillis?: number;
-  /** Buffered records that start a flush before the interval is up. Default 10000. */
-  maxQueue?: number;
-  /** Appended to the file name, e.g. ".v2". Default "". */
-  filenameSuffix?: string;
-  /** Buffered bytes (unwritten because the disk is slow or failing) beyond which new records are dropped. Default 64 MiB. */
-  maxPendingBytes?: number;
-  /** Largest serialized event accepted. Default 64 MiB, the limit older TensorBoard protobuf parsers had. */
-  maxRecordBytes?: number;
-  /** Host name used in the file name. Default os.hostname(). */
-  host?: string;
-}
-
-export interface EventFileWriterStats {
-  recordsWritten: number;
-  bytesWritten: number;
-  recordsPending: number;
-  bytesPending: number;
-  droppedRecords: number;
-  failedFlushes: number;
-  filesOpened: number;
-}
-
-/**
- * A failure of the writer, naming the file or directory. `code` tells them apart: a system error
- * code for an I/O failure (ENOSPC, EROFS, ...; ENOTDIR for a logdir that is a file),
- * 'ERR_BUFFER_FULL' when records are dropped because `maxPendingBytes` are unwritten,
- * 'ERR_FILE_DELETED' when the event file was deleted (the writer continues in a new one), and
- * 'ERR_WRITER_CLOSED' for a call after close().
- */
-export class EventWriterError extends Error {
-  override readonly name = 'EventWriterError';
-  readonly code: string | undefined;
-  readonly path: string;
-  constructor(message: string, path: string, cause?: unknown, code?: string) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.path = path;
-    this.code = code ?? (cause as NodeJS.ErrnoException | undefined)?.code;
-  }
-}
-
-/** The error for a call after close(): `what` names the call. */
-export function closedError(kind: string, logdir: string, what: string): EventWriterError {
-  return new EventWriterError(
-    `${kind} for ${logdir} is closed: ${what} after close()`,
-    logdir,
-    undefined,
-    'ERR_WRITER_CLOSED',
-  );
-}
+export {
+  checkOptionNames,
+  closedError,
+  describeValue,
+  EVENT_FILE_WRITER_OPTIONS,
+  type EventFileWriterOptions,
+  type EventFileWriterStats,
+  EventWriterError,
+  type EventWriterLike,
+  intOption,
+  typeAndValue,
+} from './writer-api.js';
 
 const CHUNK_BYTES = 64 * 1024;
 const HIGH_WATER_BYTES = 1024 * 1024;
@@ -92,75 +65,6 @@ const FILE_VERSION = 'brain.Event:2';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The largest payload a TFRecord length can give without its high word (which readers cap anyway). */
 const MAX_RECORD_BYTES = 2 ** 32 - 1;
-
-/** The names EventFileWriterOptions may have, in the order they are listed in errors. */
-export const EVENT_FILE_WRITER_OPTIONS: readonly string[] = [
-  'flushMillis',
-  'maxQueue',
-  'filenameSuffix',
-  'maxPendingBytes',
-  'maxRecordBytes',
-  'host',
-];
-
-/** A value as an error message shows it: numbers and short strings as they are, objects by kind. */
-export function describeValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v;
-}
-
-/** A value's type and value for "must be a number, got string "5""-style messages. */
-export function typeAndValue(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-    ? `${typeof v} ${describeValue(v)}`
-    : describeValue(v);
-}
-
-/** An integer option from `min` to `max`; undefined gives `dflt`. */
-export function intOption(
-  name: string,
-  v: unknown,
-  dflt: number,
-  min = 1,
-  max = Number.MAX_SAFE_INTEGER,
-  note = '',
-): number {
-  if (v === undefined) return dflt;
-  if (typeof v !== 'number') throw new TypeError(`${name} must be a number, got ${typeAndValue(v)}`);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    const range =
-      max === Number.MAX_SAFE_INTEGER
-        ? min === 1
-          ? 'a positive integer'
-          : min === 0
-            ? 'a non-negative safe integer'
-            : `an integer of at least ${min}`
-        : `an integer from ${min} to ${max}${note}`;
-    throw new RangeError(`${name} must be ${range}, got ${describeValue(v)}`);
-  }
-  return v;
-}
-
-/**
- * Checks that `options` is an object (or undefined) whose keys are all in `known`; an unknown key
- * (a typo would otherwise be ignored silently) throws a TypeError naming it and the known ones.
- */
-export function checkOptionNames(options: unknown, kind: string, known: readonly string[]): void {
-  if (options === undefined) return;
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${kind} options must be an object, got ${typeAndValue(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-    throw new TypeError(
-      `unknown option ${JSON.stringify(key)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; ${kind} knows: ${known.join(', ')}`,
-    );
-  }
-}
 
 /**
  * If `logdir` cannot be a directory because it, or the nearest of its ancestors that exists, is not
@@ -190,19 +94,7 @@ export function notADirectory(logdir: string): EventWriterError | null {
   }
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-export class EventFileWriter extends EventEmitter implements ExitFlushable {
+export class EventFileWriter extends EventEmitter implements ExitFlushable, EventWriterLike {
   /** Directory the file lives in (absolute). */
   readonly logdir: string;
   readonly stats: EventFileWriterStats = {
@@ -455,7 +347,8 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable {
       seconds: Date.now() / 1000,
       counter: nextFileCounter(),
       suffix: this.#suffix,
-      ...(this.#host === undefined ? {} : { host: this.#host }),
+      host: this.#host ?? hostname(),
+      pid: process.pid,
     });
     return join(this.logdir, name);
   }

@@ -78,27 +78,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Event & tensorboard.Event.$Shape;
-
-        /**
-         * Creates an Event message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns Event
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.Event;
-
-        /**
-         * Creates a plain object from an Event message. Also converts values to other types if specified.
-         * @param message Event
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.Event, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this Event to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace Event {
@@ -204,27 +183,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.SourceMetadata & tensorboard.SourceMetadata.$Shape;
-
-        /**
-         * Creates a SourceMetadata message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns SourceMetadata
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.SourceMetadata;
-
-        /**
-         * Creates a plain object from a SourceMetadata message. Also converts values to other types if specified.
-         * @param message SourceMetadata
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.SourceMetadata, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this SourceMetadata to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace SourceMetadata {
@@ -296,27 +254,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.SessionLog & tensorboard.SessionLog.$Shape;
-
-        /**
-         * Creates a SessionLog message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns SessionLog
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.SessionLog;
-
-        /**
-         * Creates a plain object from a SessionLog message. Also converts values to other types if specified.
-         * @param message SessionLog
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.SessionLog, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this SessionLog to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace SessionLog {
@@ -407,27 +344,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.TaggedRunMetadata & tensorboard.TaggedRunMetadata.$Shape;
-
-        /**
-         * Creates a TaggedRunMetadata message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns TaggedRunMetadata
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.TaggedRunMetadata;
-
-        /**
-         * Creates a plain object from a TaggedRunMetadata message. Also converts values to other types if specified.
-         * @param message TaggedRunMetadata
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.TaggedRunMetadata, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this TaggedRunMetadata to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace TaggedRunMetadata {
@@ -521,27 +437,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.SummaryMetadata & tensorboard.SummaryMetadata.$Shape;
-
-        /**
-         * Creates a SummaryMetadata message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns SummaryMetadata
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.SummaryMetadata;
-
-        /**
-         * Creates a plain object from a SummaryMetadata message. Also converts values to other types if specified.
-         * @param message SummaryMetadata
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.SummaryMetadata, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this SummaryMetadata to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace SummaryMetadata {
@@ -618,27 +513,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.SummaryMetadata.PluginData & tensorboard.SummaryMetadata.PluginData.$Shape;
-
-            /**
-             * Creates a PluginData message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns PluginData
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.SummaryMetadata.PluginData;
-
-            /**
-             * Creates a plain object from a PluginData message. Also converts values to other types if specified.
-             * @param message PluginData
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.SummaryMetadata.PluginData, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this PluginData to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace PluginData {
@@ -708,27 +582,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Summary & tensorboard.Summary.$Shape;
-
-        /**
-         * Creates a Summary message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns Summary
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.Summary;
-
-        /**
-         * Creates a plain object from a Summary message. Also converts values to other types if specified.
-         * @param message Summary
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.Summary, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this Summary to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace Summary {
@@ -805,27 +658,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Summary.Image & tensorboard.Summary.Image.$Shape;
-
-            /**
-             * Creates an Image message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Image
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.Summary.Image;
-
-            /**
-             * Creates a plain object from an Image message. Also converts values to other types if specified.
-             * @param message Image
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.Summary.Image, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Image to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Image {
@@ -912,27 +744,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Summary.Audio & tensorboard.Summary.Audio.$Shape;
-
-            /**
-             * Creates an Audio message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Audio
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.Summary.Audio;
-
-            /**
-             * Creates a plain object from an Audio message. Also converts values to other types if specified.
-             * @param message Audio
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.Summary.Audio, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Audio to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Audio {
@@ -1037,27 +848,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Summary.Value & tensorboard.Summary.Value.$Shape;
-
-            /**
-             * Creates a Value message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Value
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.Summary.Value;
-
-            /**
-             * Creates a plain object from a Value message. Also converts values to other types if specified.
-             * @param message Value
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.Summary.Value, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Value to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Value {
@@ -1182,27 +972,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.HistogramProto & tensorboard.HistogramProto.$Shape;
-
-        /**
-         * Creates a HistogramProto message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns HistogramProto
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.HistogramProto;
-
-        /**
-         * Creates a plain object from a HistogramProto message. Also converts values to other types if specified.
-         * @param message HistogramProto
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.HistogramProto, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this HistogramProto to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace HistogramProto {
@@ -1326,27 +1095,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.TensorShapeProto & tensorboard.TensorShapeProto.$Shape;
-
-        /**
-         * Creates a TensorShapeProto message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns TensorShapeProto
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.TensorShapeProto;
-
-        /**
-         * Creates a plain object from a TensorShapeProto message. Also converts values to other types if specified.
-         * @param message TensorShapeProto
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.TensorShapeProto, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this TensorShapeProto to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace TensorShapeProto {
@@ -1417,27 +1165,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.TensorShapeProto.Dim & tensorboard.TensorShapeProto.Dim.$Shape;
-
-            /**
-             * Creates a Dim message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Dim
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.TensorShapeProto.Dim;
-
-            /**
-             * Creates a plain object from a Dim message. Also converts values to other types if specified.
-             * @param message Dim
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.TensorShapeProto.Dim, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Dim to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Dim {
@@ -1537,27 +1264,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.TensorProto & tensorboard.TensorProto.$Shape;
-
-        /**
-         * Creates a TensorProto message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns TensorProto
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.TensorProto;
-
-        /**
-         * Creates a plain object from a TensorProto message. Also converts values to other types if specified.
-         * @param message TensorProto
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.TensorProto, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this TensorProto to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace TensorProto {
@@ -1704,27 +1410,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.Interval & tensorboard.hparams.Interval.$Shape;
-
-            /**
-             * Creates an Interval message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Interval
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.Interval;
-
-            /**
-             * Creates a plain object from an Interval message. Also converts values to other types if specified.
-             * @param message Interval
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.Interval, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Interval to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Interval {
@@ -1811,27 +1496,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.HParamInfo & tensorboard.hparams.HParamInfo.$Shape;
-
-            /**
-             * Creates a HParamInfo message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns HParamInfo
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.HParamInfo;
-
-            /**
-             * Creates a plain object from a HParamInfo message. Also converts values to other types if specified.
-             * @param message HParamInfo
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.HParamInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this HParamInfo to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace HParamInfo {
@@ -1928,27 +1592,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.MetricName & tensorboard.hparams.MetricName.$Shape;
-
-            /**
-             * Creates a MetricName message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns MetricName
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.MetricName;
-
-            /**
-             * Creates a plain object from a MetricName message. Also converts values to other types if specified.
-             * @param message MetricName
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.MetricName, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this MetricName to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace MetricName {
@@ -2026,27 +1669,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.MetricInfo & tensorboard.hparams.MetricInfo.$Shape;
-
-            /**
-             * Creates a MetricInfo message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns MetricInfo
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.MetricInfo;
-
-            /**
-             * Creates a plain object from a MetricInfo message. Also converts values to other types if specified.
-             * @param message MetricInfo
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.MetricInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this MetricInfo to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace MetricInfo {
@@ -2136,27 +1758,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.Experiment & tensorboard.hparams.Experiment.$Shape;
-
-            /**
-             * Creates an Experiment message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Experiment
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.Experiment;
-
-            /**
-             * Creates a plain object from an Experiment message. Also converts values to other types if specified.
-             * @param message Experiment
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.Experiment, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Experiment to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Experiment {
@@ -2257,27 +1858,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.SessionStartInfo & tensorboard.hparams.SessionStartInfo.$Shape;
-
-            /**
-             * Creates a SessionStartInfo message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns SessionStartInfo
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.SessionStartInfo;
-
-            /**
-             * Creates a plain object from a SessionStartInfo message. Also converts values to other types if specified.
-             * @param message SessionStartInfo
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.SessionStartInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this SessionStartInfo to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace SessionStartInfo {
@@ -2365,27 +1945,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.SessionEndInfo & tensorboard.hparams.SessionEndInfo.$Shape;
-
-            /**
-             * Creates a SessionEndInfo message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns SessionEndInfo
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.SessionEndInfo;
-
-            /**
-             * Creates a plain object from a SessionEndInfo message. Also converts values to other types if specified.
-             * @param message SessionEndInfo
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.SessionEndInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this SessionEndInfo to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace SessionEndInfo {
@@ -2466,27 +2025,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.hparams.HParamsPluginData & tensorboard.hparams.HParamsPluginData.$Shape;
-
-            /**
-             * Creates a HParamsPluginData message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns HParamsPluginData
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.hparams.HParamsPluginData;
-
-            /**
-             * Creates a plain object from a HParamsPluginData message. Also converts values to other types if specified.
-             * @param message HParamsPluginData
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.hparams.HParamsPluginData, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this HParamsPluginData to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace HParamsPluginData {
@@ -2573,27 +2111,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.MultilineChartContent & tensorboard.MultilineChartContent.$Shape;
-
-        /**
-         * Creates a MultilineChartContent message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns MultilineChartContent
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.MultilineChartContent;
-
-        /**
-         * Creates a plain object from a MultilineChartContent message. Also converts values to other types if specified.
-         * @param message MultilineChartContent
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.MultilineChartContent, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this MultilineChartContent to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace MultilineChartContent {
@@ -2659,27 +2176,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.MarginChartContent & tensorboard.MarginChartContent.$Shape;
-
-        /**
-         * Creates a MarginChartContent message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns MarginChartContent
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.MarginChartContent;
-
-        /**
-         * Creates a plain object from a MarginChartContent message. Also converts values to other types if specified.
-         * @param message MarginChartContent
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.MarginChartContent, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this MarginChartContent to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace MarginChartContent {
@@ -2750,27 +2246,6 @@ export namespace tensorboard {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.MarginChartContent.Series & tensorboard.MarginChartContent.Series.$Shape;
-
-            /**
-             * Creates a Series message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Series
-             */
-            static fromObject(object: { [k: string]: any }): tensorboard.MarginChartContent.Series;
-
-            /**
-             * Creates a plain object from a Series message. Also converts values to other types if specified.
-             * @param message Series
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: tensorboard.MarginChartContent.Series, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Series to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Series {
@@ -2852,27 +2327,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Chart & tensorboard.Chart.$Shape;
-
-        /**
-         * Creates a Chart message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns Chart
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.Chart;
-
-        /**
-         * Creates a plain object from a Chart message. Also converts values to other types if specified.
-         * @param message Chart
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.Chart, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this Chart to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace Chart {
@@ -2960,27 +2414,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Category & tensorboard.Category.$Shape;
-
-        /**
-         * Creates a Category message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns Category
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.Category;
-
-        /**
-         * Creates a plain object from a Category message. Also converts values to other types if specified.
-         * @param message Category
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.Category, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this Category to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace Category {
@@ -3060,27 +2493,6 @@ export namespace tensorboard {
          * @throws {$protobuf.util.ProtocolError} If required fields are missing
          */
         static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tensorboard.Layout & tensorboard.Layout.$Shape;
-
-        /**
-         * Creates a Layout message from a plain object. Also converts values to their respective internal types.
-         * @param object Plain object
-         * @returns Layout
-         */
-        static fromObject(object: { [k: string]: any }): tensorboard.Layout;
-
-        /**
-         * Creates a plain object from a Layout message. Also converts values to other types if specified.
-         * @param message Layout
-         * @param [options] Conversion options
-         * @returns Plain object
-         */
-        static toObject(message: tensorboard.Layout, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-        /**
-         * Converts this Layout to JSON.
-         * @returns JSON object
-         */
-        toJSON(): { [k: string]: any };
     }
 
     namespace Layout {
@@ -3160,27 +2572,6 @@ export namespace google {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): google.protobuf.Struct & google.protobuf.Struct.$Shape;
-
-            /**
-             * Creates a Struct message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Struct
-             */
-            static fromObject(object: { [k: string]: any }): google.protobuf.Struct;
-
-            /**
-             * Creates a plain object from a Struct message. Also converts values to other types if specified.
-             * @param message Struct
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: google.protobuf.Struct, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Struct to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Struct {
@@ -3267,27 +2658,6 @@ export namespace google {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): google.protobuf.Value & google.protobuf.Value.$Shape;
-
-            /**
-             * Creates a Value message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns Value
-             */
-            static fromObject(object: { [k: string]: any }): google.protobuf.Value;
-
-            /**
-             * Creates a plain object from a Value message. Also converts values to other types if specified.
-             * @param message Value
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: google.protobuf.Value, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this Value to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace Value {
@@ -3388,27 +2758,6 @@ export namespace google {
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): google.protobuf.ListValue & google.protobuf.ListValue.$Shape;
-
-            /**
-             * Creates a ListValue message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns ListValue
-             */
-            static fromObject(object: { [k: string]: any }): google.protobuf.ListValue;
-
-            /**
-             * Creates a plain object from a ListValue message. Also converts values to other types if specified.
-             * @param message ListValue
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            static toObject(message: google.protobuf.ListValue, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this ListValue to JSON.
-             * @returns JSON object
-             */
-            toJSON(): { [k: string]: any };
         }
 
         namespace ListValue {

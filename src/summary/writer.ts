@@ -9,8 +9,18 @@
  * default, rejected with a RangeError; with `onStepConflict: 'skip'` the point is dropped instead,
  * counted in `skippedPoints` and reported once per tag through a process warning.
  */
-import { EventFileWriter, type EventFileWriterOptions, type EventFileWriterStats } from '../events/index.js';
-import { checkOptionNames, closedError, describeValue, EVENT_FILE_WRITER_OPTIONS } from '../events/writer.js';
+import {
+  checkOptionNames,
+  closedError,
+  describeValue,
+  EVENT_FILE_WRITER_OPTIONS,
+  type EventFileWriterOptions,
+  type EventFileWriterStats,
+  type EventWriterLike,
+  emitWarning,
+} from '../events/writer-api.js';
+import { defaultDestination } from '../platform/default.js';
+import type { Destination } from '../platform/destination.js';
 import type { SummaryValueInit } from '../proto/index.js';
 import {
   computeHistogram,
@@ -38,9 +48,29 @@ import {
 export interface SummaryWriterOptions extends EventFileWriterOptions {
   /** What to do with a repeated or decreasing step for a tag. Default 'throw'. */
   onStepConflict?: 'throw' | 'skip';
+  /**
+   * Where the events go: event files in Node (default), the page's browser storage in the browser
+   * build (default there), or a collector (`collector(url, { token })`, `gradwatch serve`).
+   */
+  destination?: Destination;
 }
 
-const SUMMARY_WRITER_OPTIONS: readonly string[] = ['onStepConflict', ...EVENT_FILE_WRITER_OPTIONS];
+const SUMMARY_WRITER_OPTIONS: readonly string[] = [
+  'onStepConflict',
+  'destination',
+  ...EVENT_FILE_WRITER_OPTIONS,
+];
+
+/** Checks a destination option (an object from files(), collector() or browserStorage()). */
+export function checkDestination(d: unknown, where: string): Destination {
+  if (d === undefined) return defaultDestination();
+  if (d === null || typeof d !== 'object' || typeof (d as Destination).openWriter !== 'function') {
+    throw new TypeError(
+      `${where}: destination must be made by collector(), browserStorage() or files(), got ${describeValue(d)}`,
+    );
+  }
+  return d as Destination;
+}
 
 /** The part of a tfjs Tensor the writer uses (duck-typed, so no tfjs import is needed). */
 export interface TensorLike {
@@ -96,7 +126,7 @@ export class SummaryWriter {
   readonly logdir: string;
   /** Points dropped because of a step conflict (onStepConflict: 'skip'). */
   skippedPoints = 0;
-  readonly #events: EventFileWriter;
+  readonly #events: EventWriterLike;
   readonly #onStepConflict: 'throw' | 'skip';
   readonly #lastStep = new Map<string, number>();
   readonly #warnedTags = new Set<string>();
@@ -107,12 +137,12 @@ export class SummaryWriter {
 
   constructor(logdir: string, options: SummaryWriterOptions = {}) {
     checkOptionNames(options, 'SummaryWriter', SUMMARY_WRITER_OPTIONS);
-    const { onStepConflict = 'throw', ...fileOptions } = options ?? {};
+    const { onStepConflict = 'throw', destination, ...fileOptions } = options ?? {};
     if (onStepConflict !== 'throw' && onStepConflict !== 'skip') {
       throw new TypeError(`onStepConflict must be 'throw' or 'skip', got ${describeValue(onStepConflict)}`);
     }
     this.#onStepConflict = onStepConflict;
-    this.#events = new EventFileWriter(logdir, fileOptions);
+    this.#events = checkDestination(destination, 'SummaryWriter').openWriter(logdir, fileOptions);
     this.logdir = this.#events.logdir;
   }
 
@@ -364,9 +394,7 @@ export class SummaryWriter {
     this.skippedPoints++;
     if (!this.#warnedTags.has(tag)) {
       this.#warnedTags.add(tag);
-      process.emitWarning(`${msg}; point skipped (further skips for this tag are not shown)`, {
-        code: 'GRADWATCH_STEP',
-      });
+      emitWarning(`${msg}; point skipped (further skips for this tag are not shown)`, 'GRADWATCH_STEP');
     }
   }
 

@@ -8,27 +8,39 @@ export const HEADER_BYTES = 12;
 export const FOOTER_BYTES = 4;
 export const RECORD_OVERHEAD = HEADER_BYTES + FOOTER_BYTES;
 
-/** Frames `payload` into a new buffer holding exactly one record. */
+/**
+ * Frames `payload` into a new buffer holding exactly one record: a Node Buffer where there is one,
+ * else (a browser) a Uint8Array.
+ */
 export function frameRecord(payload: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(payload.length + RECORD_OVERHEAD);
+  const size = payload.length + RECORD_OVERHEAD;
+  const out = typeof Buffer === 'function' ? Buffer.allocUnsafe(size) : new Uint8Array(size);
   writeRecord(out, 0, payload);
-  return out;
+  return out as Buffer;
 }
 
 /**
  * Writes one framed record for `payload` into `out` at `offset` and returns the offset after it.
  * `out` must have `payload.length + 16` bytes free at `offset`.
  */
-export function writeRecord(out: Buffer, offset: number, payload: Uint8Array): number {
+export function writeRecord(out: Uint8Array, offset: number, payload: Uint8Array): number {
   const len = payload.length;
   // u64 LE length: payloads are far below 2^32 (the writer caps them), so the high word is 0.
-  out.writeUInt32LE(len >>> 0, offset);
-  out.writeUInt32LE(Math.floor(len / 0x100000000), offset + 4);
-  out.writeUInt32LE(maskedCrc32c(out, offset, offset + 8), offset + 8);
+  writeU32(out, offset, len >>> 0);
+  writeU32(out, offset + 4, Math.floor(len / 0x100000000));
+  writeU32(out, offset + 8, maskedCrc32c(out, offset, offset + 8));
   out.set(payload, offset + HEADER_BYTES);
   const end = offset + HEADER_BYTES + len;
-  out.writeUInt32LE(maskedCrc32c(out, offset + HEADER_BYTES, end), end);
+  writeU32(out, end, maskedCrc32c(out, offset + HEADER_BYTES, end));
   return end + FOOTER_BYTES;
+}
+
+/** Little-endian, byte by byte: the same on a Node Buffer and a plain Uint8Array (browsers). */
+function writeU32(out: Uint8Array, at: number, v: number): void {
+  out[at] = v & 0xff;
+  out[at + 1] = (v >>> 8) & 0xff;
+  out[at + 2] = (v >>> 16) & 0xff;
+  out[at + 3] = (v >>> 24) & 0xff;
 }
 
 /** Outcome of trying to parse one record at a position in a byte buffer. */

@@ -14,16 +14,13 @@
  * files then, in the same runs, and its steps go on counting.
  */
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getBackend, type Optimizer, type Scalar } from '@tensorflow/tfjs-core';
 import { Callback, type LayersModel, type Logs, version_layers } from '@tensorflow/tfjs-layers';
 import type { Alert } from '../detect/types.js';
-import { claimRun, type RunClaim } from '../events/run-claim.js';
-import type { EventFileWriterStats } from '../events/writer.js';
-import { readSummaryBatches } from '../summary/decode.js';
+import type { EventFileWriterStats } from '../events/writer-api.js';
+import type { Destination, RunClaim } from '../platform/destination.js';
 import type { HParamValue } from '../summary/values.js';
-import { SummaryWriter } from '../summary/writer.js';
+import { checkDestination, SummaryWriter } from '../summary/writer.js';
 import { ActivationTap } from '../watch/activations.js';
 import { AutoClipState, clipMode, ZClipState } from '../watch/clip.js';
 import { BatchCapture, captureWeights, describeModel, encodeEvidence } from '../watch/evidence.js';
@@ -74,6 +71,11 @@ export interface TensorBoardOptions extends WatchOptions {
    */
   keepEvidence?: boolean | { maxBytes?: number };
   /**
+   * Where the runs go: files under `logdir` in Node (default); in the browser build the page's
+   * browser storage (default, see `download()`) or a collector (`collector(url, { token })`).
+   */
+  destination?: Destination;
+  /**
    * The model, for when tfjs does not hand it to the callback: if a plain-object callback comes first
    * in `callbacks`, tfjs wraps every callback and never calls setModel.
    */
@@ -99,6 +101,7 @@ const OPTION_NAMES = [
   'activationFreq',
   'postMortem',
   'keepEvidence',
+  'destination',
 ];
 /** Evidence of a bad step is kept up to this size unless the user sets keepEvidence.maxBytes. */
 const EVIDENCE_MAX_BYTES = 64 * 2 ** 20;
@@ -150,6 +153,7 @@ export class TensorBoardCallback extends Callback {
   /** Largest evidence kept with a post-mortem (bytes), or null: none kept. */
   readonly #evidenceMaxBytes: number | null;
   readonly #explicitModel: LayersModel | undefined;
+  readonly #destination: Destination;
   readonly #extraHparams: Record<string, HParamValue>;
   #train: SummaryWriter | null = null;
   #val: SummaryWriter | null = null;
@@ -178,7 +182,7 @@ export class TensorBoardCallback extends Callback {
   readonly #zclip: ZClipState | undefined;
   readonly #autoclip: AutoClipState | undefined;
   /** While a fit runs: the check for a fit that ended without onTrainEnd. */
-  #poll: NodeJS.Timeout | null = null;
+  #poll: ReturnType<typeof setInterval> | null = null;
   /** The end of the last fit (statistics written, files closed), when it is in progress. */
   #ending: Promise<void> | null = null;
   #closed = false;
@@ -187,6 +191,8 @@ export class TensorBoardCallback extends Callback {
     super();
     const where = 'tensorBoard()';
     checkLogdir(logdir, where);
+    this.#destination = checkDestination(options.destination, where);
+    this.#destination.checkLogdir(logdir, where);
     if (options === null || typeof options !== 'object')
       throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
     checkKnownOptions(options, OPTION_NAMES, where);
@@ -323,7 +329,10 @@ export class TensorBoardCallback extends Callback {
     // continues after them, so TensorBoard keeps both (a repeated step would hide the old points).
     if (!this.#resumedEpochs) {
       this.#resumedEpochs = true;
-      this.#lastEpochStep = Math.max(this.#lastEpochStep, await lastEpochStep(this.logdir));
+      this.#lastEpochStep = Math.max(
+        this.#lastEpochStep,
+        await lastEpochStep(this.#destination, this.logdir),
+      );
     }
     this.#train ??= this.#writer('train');
     const model = (this.model as LayersModel | null) ?? this.#explicitModel ?? null;
@@ -384,7 +393,7 @@ export class TensorBoardCallback extends Callback {
     this.#poll = setInterval(() => {
       if (!alive()) void this.#endFit();
     }, FIT_END_POLL_MS);
-    this.#poll.unref();
+    (this.#poll as { unref?: () => void }).unref?.();
     this.#batchesSeen = Math.max(this.#batchesSeen, watcher.step);
     if (!this.#wroteRunRecords) {
       this.#wroteRunRecords = true;
@@ -476,7 +485,8 @@ export class TensorBoardCallback extends Callback {
     let w: SummaryWriter;
     // train and val hold the same tags as any other training's: another live writer there (a second
     // process on the same logdir) would hide ours or be hidden, so a sibling run is used instead.
-    const claim = run === '.' ? null : claimRun(join(this.logdir, run));
+    const join = this.#destination.join;
+    const claim = run === '.' ? null : this.#destination.claimRun(join(this.logdir, run));
     if (claim?.heldBy) {
       this.#warn(
         `claim-${run}`,
@@ -485,6 +495,7 @@ export class TensorBoardCallback extends Callback {
     }
     try {
       w = new SummaryWriter(claim?.dir ?? this.logdir, {
+        destination: this.#destination,
         flushMillis: this.#options.flushMillis,
         onStepConflict: 'skip',
       });
@@ -584,10 +595,12 @@ export class TensorBoardCallback extends Callback {
       );
       if ('skipped' in encoded) return { skipped: encoded.skipped, bytes: encoded.bytes };
       const train = this.#train;
+      const dest = this.#destination;
       if (!train) return { skipped: 'the train run is not open', bytes: encoded.bytes };
-      const dir = join(train.logdir, dirName);
-      mkdirSync(dir, { recursive: true });
-      for (const f of encoded.files) writeFileSync(join(dir, f.name), f.bytes);
+      if (!dest.writeFile)
+        return { skipped: `a ${dest.kind} keeps only event records`, bytes: encoded.bytes };
+      const dir = dest.join(train.logdir, dirName);
+      for (const f of encoded.files) dest.writeFile(dir, f.name, f.bytes);
       const missing = [...batch.inputs, ...batch.targets].some((t) => t === null);
       return {
         dir: dirName,
@@ -609,7 +622,11 @@ export class TensorBoardCallback extends Callback {
     if (train) {
       train.text(`postmortem/${p.step}`, postMortemMarkdown(p), p.step);
       try {
-        writeFileSync(join(train.logdir, `postmortem-${p.step}.json`), `${JSON.stringify(p, null, 1)}\n`);
+        this.#destination.writeFile?.(
+          train.logdir,
+          `postmortem-${p.step}.json`,
+          new TextEncoder().encode(`${JSON.stringify(p, null, 1)}\n`),
+        );
       } catch (err) {
         this.#warn(
           'postmortem-json',
@@ -625,7 +642,7 @@ export class TensorBoardCallback extends Callback {
         ? 'the damage was created in the loss function'
         : 'no single origin';
     console.warn(
-      `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}${p.evidence?.dir ? `; evidence kept in ${join(this.#train?.logdir ?? '', p.evidence.dir)}` : ''}`,
+      `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}${p.evidence?.dir ? `; evidence kept in ${this.#destination.join(this.#train?.logdir ?? '', p.evidence.dir)}` : ''}`,
     );
   }
 
@@ -837,18 +854,10 @@ export function tensorBoard(logdir = './logs', options: TensorBoardOptions = {})
  * The highest epoch step already written in the logdir's train and val runs (0 if none or unreadable):
  * read once, when a callback first trains, so its epochs continue after an earlier callback's.
  */
-async function lastEpochStep(logdir: string): Promise<number> {
+async function lastEpochStep(destination: Destination, logdir: string): Promise<number> {
   let last = 0;
   for (const run of ['train', 'val']) {
-    const dir = join(logdir, run);
-    if (!existsSync(dir)) continue;
-    try {
-      for await (const batch of readSummaryBatches(dir)) {
-        for (const p of batch) if (p.step > last && p.value.tag.startsWith('epoch_')) last = p.step;
-      }
-    } catch {
-      // An unreadable run: its epochs are unknown, start after what was found.
-    }
+    last = Math.max(last, await destination.lastStep(destination.join(logdir, run), 'epoch_'));
   }
   return last;
 }

@@ -4,8 +4,8 @@
  * `<logdir>`; `await unwatch()` restores the optimizer, writes what is left and closes the file.
  */
 import type { Optimizer } from '@tensorflow/tfjs-core';
-import { claimRun } from '../events/run-claim.js';
-import { SummaryWriter } from '../summary/writer.js';
+import type { Destination } from '../platform/destination.js';
+import { checkDestination, SummaryWriter } from '../summary/writer.js';
 import { AutoClipState, ZClipState } from '../watch/clip.js';
 import {
   checkKnownOptions,
@@ -23,6 +23,8 @@ export interface WatchOptimizerOptions extends WatchOptions {
   logdir?: string;
   /** Write into an existing SummaryWriter instead (it is flushed, not closed, by unwatch()). */
   writer?: SummaryWriter;
+  /** Where the run goes with `logdir`: files (Node's default), browser storage, or a collector. */
+  destination?: Destination;
   /** Layer of a variable, for per-layer series. Default: the variable name up to its last "/". */
   layerOf?: (variableName: string) => string;
   /**
@@ -43,7 +45,11 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   }
   if (options === null || typeof options !== 'object')
     throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
-  checkKnownOptions(options, [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf', 'detect'], where);
+  checkKnownOptions(
+    options,
+    [...WATCH_OPTION_NAMES, 'logdir', 'writer', 'layerOf', 'detect', 'destination'],
+    where,
+  );
   const o = resolveWatchOptions(options, where);
   if (options.writer !== undefined) {
     const w = options.writer as Partial<SummaryWriter> | null;
@@ -53,12 +59,16 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
       );
     }
     if (w.closed) throw new Error(`${where}: writer is closed; pass an open SummaryWriter, or a logdir`);
-    if (options.logdir !== undefined) {
-      throw new TypeError(`${where}: pass logdir or writer, not both (the writer already has its directory)`);
+    if (options.logdir !== undefined || options.destination !== undefined) {
+      throw new TypeError(
+        `${where}: pass logdir or writer, not both (the writer already has its directory and destination)`,
+      );
     }
   } else {
     checkLogdir(options.logdir, where, ' (or pass writer)');
   }
+  const destination = checkDestination(options.destination, where);
+  if (options.writer === undefined) destination.checkLogdir(options.logdir!, where);
   if (options.layerOf !== undefined && typeof options.layerOf !== 'function') {
     throw new TypeError(`${where}: layerOf must be a function`);
   }
@@ -127,7 +137,7 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   watcher.attach(optimizer);
   // Another live writer of the same run (a second watchOptimizer on this logdir, say a GAN's other
   // optimizer, or another process) would hide ours in TensorBoard: a sibling run is used instead.
-  const claim = ownsWriter ? claimRun(options.logdir!) : null;
+  const claim = ownsWriter ? destination.claimRun(options.logdir!) : null;
   if (claim?.heldBy) {
     warn(
       'claim',
@@ -136,7 +146,11 @@ export function watchOptimizer(optimizer: Optimizer, options: WatchOptimizerOpti
   }
   if (ownsWriter) {
     try {
-      writer = new SummaryWriter(claim!.dir, { flushMillis: o.flushMillis, onStepConflict: 'skip' });
+      writer = new SummaryWriter(claim!.dir, {
+        flushMillis: o.flushMillis,
+        onStepConflict: 'skip',
+        destination,
+      });
     } catch (err) {
       claim?.release();
       watcher.detach();

@@ -2,8 +2,6 @@
  * Options of the gradient watch, shared by the tensorBoard() callback and watchOptimizer(), with
  * validation that names the bad option.
  */
-import { resolve } from 'node:path';
-import { EventWriterError, notADirectory } from '../events/writer.js';
 import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../summary/histogram.js';
 import { type ClipConfig, checkClipConfig } from './clip.js';
 
@@ -88,8 +86,8 @@ function checkFlushMillis(v: unknown, where: string): number {
 }
 
 /**
- * Validates a logdir given as an option, naming the function: a non-empty string without NUL, and
- * no file where it or one of its parents should be a directory (nothing could ever be written).
+ * Validates a logdir given as an option, naming the function: a non-empty string without NUL (the
+ * destination then checks what it can: for files, no file where a directory should be).
  */
 export function checkLogdir(logdir: unknown, where: string, hint = ''): string {
   if (typeof logdir !== 'string' || logdir.length === 0) {
@@ -97,8 +95,6 @@ export function checkLogdir(logdir: unknown, where: string, hint = ''): string {
     throw new TypeError(`${where}: logdir must be a non-empty string${hint}, got ${got}`);
   }
   if (logdir.includes('\0')) throw new TypeError(`${where}: logdir must not contain a NUL character`);
-  const notDir = notADirectory(resolve(logdir));
-  if (notDir) throw new EventWriterError(`${where}: ${notDir.message}`, notDir.path, undefined, notDir.code);
   return logdir;
 }
 

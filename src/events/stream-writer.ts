@@ -1,0 +1,301 @@
+/**
+ * An event writer for destinations that are not local files (a collector over HTTP, browser
+ * storage): the same framing, buffering and error handling as the file writer, with the bytes handed
+ * to a `RecordSink` in whole records, in order, one append at a time. Nothing here is
+ * platform-specific; the sinks are (src/platform/).
+ *
+ * A failed append keeps its records at the head of the buffer for the next flush (so nothing is
+ * reordered or lost while the destination is away), up to `maxPendingBytes`; past that new records
+ * are dropped and counted. When the page goes away (`pagehide`), the records not yet sent are handed
+ * to the sink's last-chance path (a keepalive request), so a closed page loses at most what that
+ * path refuses; a crash loses what was buffered since the last flush (at most `flushMillis`).
+ */
+import { Event, type EventInit } from '../proto/index.js';
+import { frameRecord, RECORD_OVERHEAD } from '../tfrecord/index.js';
+import {
+  checkOptionNames,
+  closedError,
+  describeValue,
+  EVENT_FILE_WRITER_OPTIONS,
+  type EventFileWriterOptions,
+  type EventFileWriterStats,
+  EventWriterError,
+  type EventWriterLike,
+  intOption,
+  typeAndValue,
+} from './writer-api.js';
+
+/** Where a stream writer's bytes go. */
+export interface RecordSink {
+  /** Where the records end up, for messages (a URL, a storage path). */
+  readonly path: string;
+  /** Appends whole framed records; resolves once they are kept, rejects if they were not (retried later). */
+  append(bytes: Uint8Array): Promise<void>;
+  /** A last chance when the page goes away (nothing can be awaited): true if the bytes were taken. */
+  appendOnExit?(bytes: Uint8Array): boolean;
+  /** The most one append may carry (a collector's request limit); records are never split. */
+  readonly maxAppendBytes?: number;
+  close?(): Promise<void>;
+}
+
+const FILE_VERSION = 'brain.Event:2';
+/** Buffered bytes that start a flush before the interval is up. */
+const HIGH_WATER_BYTES = 1024 * 1024;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_RECORD_BYTES = 2 ** 32 - 1;
+
+/** The smallest event-target surface the writer needs of `globalThis` (a page, a worker). */
+interface PageEvents {
+  addEventListener?(type: string, listener: () => void): void;
+  removeEventListener?(type: string, listener: () => void): void;
+}
+
+export class StreamEventWriter implements EventWriterLike {
+  readonly logdir: string;
+  readonly stats: EventFileWriterStats = {
+    recordsWritten: 0,
+    bytesWritten: 0,
+    recordsPending: 0,
+    bytesPending: 0,
+    droppedRecords: 0,
+    failedFlushes: 0,
+    filesOpened: 1,
+  };
+  readonly #sink: RecordSink;
+  readonly #maxQueue: number;
+  readonly #maxPendingBytes: number;
+  readonly #maxRecordBytes: number;
+  /** Framed records not yet appended, oldest first. */
+  #pending: Uint8Array[] = [];
+  /** How many records at the head of #pending an append in progress carries. */
+  #inFlight = 0;
+  #chain: Promise<void> = Promise.resolve();
+  #flushQueued = false;
+  #timer: ReturnType<typeof setInterval>;
+  #closed = false;
+  #closePromise: Promise<void> | null = null;
+  readonly #listeners = new Set<(err: Error) => void>();
+  readonly #warned = new Set<string>();
+  readonly #onPageHide = () => this.#exitFlush();
+  readonly #onHidden = () => {
+    const doc = (globalThis as { document?: { visibilityState?: string } }).document;
+    if (doc?.visibilityState === 'hidden') this.#startFlush();
+  };
+
+  constructor(logdir: string, sink: RecordSink, options: EventFileWriterOptions = {}) {
+    if (typeof logdir !== 'string' || logdir.length === 0) {
+      throw new TypeError(
+        `logdir must be a non-empty string, got ${typeof logdir === 'string' ? '""' : describeValue(logdir)}`,
+      );
+    }
+    checkOptionNames(options, 'event writer', EVENT_FILE_WRITER_OPTIONS);
+    const flushMillis = intOption('flushMillis', options.flushMillis, 2000, 1, MAX_TIMER_MS);
+    this.#maxQueue = intOption('maxQueue', options.maxQueue, 10_000);
+    this.#maxPendingBytes = intOption('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
+    this.#maxRecordBytes = intOption(
+      'maxRecordBytes',
+      options.maxRecordBytes,
+      64 * 1024 * 1024,
+      1,
+      MAX_RECORD_BYTES,
+    );
+    this.logdir = logdir;
+    this.#sink = sink;
+    this.#buffer(
+      frameRecord(Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish()),
+    );
+    this.#timer = setInterval(() => this.#startFlush(), flushMillis);
+    (this.#timer as { unref?: () => void }).unref?.();
+    const page = globalThis as PageEvents;
+    page.addEventListener?.('pagehide', this.#onPageHide);
+    page.addEventListener?.('visibilitychange', this.#onHidden);
+  }
+
+  get path(): string {
+    return this.#sink.path;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  on(_event: 'error', listener: (err: Error) => void): this {
+    this.#listeners.add(listener);
+    return this;
+  }
+
+  off(_event: 'error', listener: (err: Error) => void): this {
+    this.#listeners.delete(listener);
+    return this;
+  }
+
+  writeEvent(event: EventInit, what?: string): boolean {
+    if (this.#closed) throw closedError('event writer', this.logdir, 'a write');
+    if (event === null || typeof event !== 'object') {
+      throw new TypeError(`event must be an object, got ${typeAndValue(event)}`);
+    }
+    let payload: Uint8Array;
+    try {
+      payload = Event.encode(event).finish();
+    } catch (err) {
+      throw new TypeError(`${what ?? 'event'} could not be encoded as an Event: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    return this.writePayload(payload, what);
+  }
+
+  writePayload(payload: Uint8Array, what = 'event'): boolean {
+    if (this.#closed) throw closedError('event writer', this.logdir, 'a write');
+    if (!(payload instanceof Uint8Array)) {
+      throw new TypeError(`payload must be a Uint8Array (a serialized Event), got ${typeAndValue(payload)}`);
+    }
+    if (payload.length > this.#maxRecordBytes) {
+      throw new RangeError(
+        `${what} is ${payload.length} bytes serialized, more than maxRecordBytes (${this.#maxRecordBytes})`,
+      );
+    }
+    if (this.stats.bytesPending + payload.length + RECORD_OVERHEAD > this.#maxPendingBytes) {
+      this.stats.droppedRecords++;
+      if (this.stats.droppedRecords === 1 || this.stats.droppedRecords % 10_000 === 0) {
+        this.#report(
+          new EventWriterError(
+            `event buffer full (${this.stats.bytesPending} bytes unsent to ${this.path}): ${this.stats.droppedRecords} record(s) dropped so far`,
+            this.path,
+            undefined,
+            'ERR_BUFFER_FULL',
+          ),
+        );
+      }
+      return false;
+    }
+    this.#buffer(frameRecord(payload));
+    if (this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES) {
+      this.#startFlush();
+    }
+    return true;
+  }
+
+  /** Appends everything buffered so far; rejects if the destination did not take it (it stays buffered). */
+  flush(): Promise<void> {
+    if (this.#closed && !this.#closePromise) {
+      return Promise.reject(closedError('event writer', this.logdir, 'flush()'));
+    }
+    return this.#enqueue();
+  }
+
+  close(): Promise<void> {
+    if (this.#closePromise) return this.#closePromise;
+    this.#closed = true;
+    clearInterval(this.#timer);
+    const page = globalThis as PageEvents;
+    page.removeEventListener?.('pagehide', this.#onPageHide);
+    page.removeEventListener?.('visibilitychange', this.#onHidden);
+    this.#closePromise = this.#enqueue().then(
+      () => this.#sink.close?.(),
+      async (err) => {
+        await this.#sink.close?.();
+        throw err;
+      },
+    );
+    return this.#closePromise;
+  }
+
+  #buffer(record: Uint8Array): void {
+    this.#pending.push(record);
+    this.stats.recordsPending++;
+    this.stats.bytesPending += record.length;
+  }
+
+  /** A flush in the background: its failure is reported as an 'error', not thrown. */
+  #startFlush(): void {
+    if (this.#flushQueued || this.#pending.length === 0) return;
+    this.#enqueue().catch(() => {});
+  }
+
+  #enqueue(): Promise<void> {
+    this.#flushQueued = true;
+    const run = this.#chain.then(() => {
+      this.#flushQueued = false;
+      return this.#appendAll();
+    });
+    this.#chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Appends the buffered records in batches of at most the sink's limit, stopping at the first failure. */
+  async #appendAll(): Promise<void> {
+    const limit = this.#sink.maxAppendBytes ?? Number.POSITIVE_INFINITY;
+    while (this.#pending.length > 0) {
+      let n = 0;
+      let size = 0;
+      // At least one record per append, whatever its size: a record is never split.
+      while (n < this.#pending.length && (n === 0 || size + this.#pending[n]!.length <= limit)) {
+        size += this.#pending[n]!.length;
+        n++;
+      }
+      const bytes = concat(this.#pending.slice(0, n), size);
+      this.#inFlight = n;
+      try {
+        await this.#sink.append(bytes);
+      } catch (err) {
+        this.#inFlight = 0;
+        this.stats.failedFlushes++;
+        const e =
+          err instanceof EventWriterError
+            ? err
+            : new EventWriterError(
+                `could not send events to ${this.path}: ${(err as Error).message}`,
+                this.path,
+                err,
+                'ERR_SEND',
+              );
+        this.#report(e);
+        throw e;
+      }
+      // Records buffered meanwhile went after these: take exactly the ones sent off the head.
+      this.#inFlight = 0;
+      this.#pending.splice(0, n);
+      this.stats.recordsPending -= n;
+      this.stats.bytesPending -= size;
+      this.stats.recordsWritten += n;
+      this.stats.bytesWritten += size;
+    }
+  }
+
+  /** The page is going away: hand what is not yet in flight to the sink's last-chance path. */
+  #exitFlush(): void {
+    const rest = this.#pending.slice(this.#inFlight);
+    if (!this.#sink.appendOnExit || rest.length === 0) return;
+    const size = rest.reduce((n, r) => n + r.length, 0);
+    if (this.#sink.appendOnExit(concat(rest, size))) {
+      this.#pending.length = this.#inFlight;
+      this.stats.recordsWritten += rest.length;
+      this.stats.bytesWritten += size;
+      this.stats.recordsPending -= rest.length;
+      this.stats.bytesPending -= size;
+    }
+  }
+
+  #report(err: EventWriterError): void {
+    if (this.#listeners.size > 0) {
+      for (const l of this.#listeners) l(err);
+      return;
+    }
+    const key = err.code ?? err.message.slice(0, 40);
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(`gradwatch: ${err.message} (further errors of this kind are not shown)`);
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
