@@ -5,13 +5,16 @@
  *   proto/    wire schema (protobufjs static code generated from proto/*.proto)
  *   tfrecord/ record framing and masked CRC32C
  *   events/   event files: buffered writer, streaming reader, run discovery
+ *   platform/ where bytes go: files (Node), a collector over HTTP, browser storage (the one seam;
+ *             the browser build swaps default.ts for default.browser.ts)
  *   summary/  value builders and decoders, SummaryWriter
  *   watch/    gradient tap, per-step reductions (host or device), cadence, clipping
  *   detect/   the explosion detector: a pure fold over per-step numbers (no tfjs)
  *   analyze/  post-hoc: loadLogdir, analyze (the detector over logged series), export, follow
  *   train/    tfjs glue: the model.fit callback, watchOptimizer for custom loops, and the detector
  *             during training (live-detect: outputs and actions)
- *   cli/      the gradwatch command (inspect, analyze, export, follow)
+ *   collector/ gradwatch serve: pages' event records over HTTP into a logdir (Node)
+ *   cli/      the gradwatch command (inspect, analyze, export, follow, serve)
  */
 
 export * from './analyze/index.js';

@@ -87,6 +87,32 @@ async function checkRun(tb: TensorBoardServer, run: string, r: Result): Promise<
   expect(hist.some((t) => t.startsWith('grad_hist/'))).toBe(true);
 }
 
+const shots = process.env.GRADWATCH_SCREENSHOTS ?? tempDir('gradwatch-shots-');
+
+/** The page runs in TensorBoard's Scalars dashboard, for the README (`npm run screenshots`). */
+async function screenshot(tb: TensorBoardServer): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(
+      `${tb.url}/#scalars&tagFilter=%5E(batch_loss%7Cgrad_norm%2Fglobal)%24&regexInput=page%2F(webgl%7Cwasm)`,
+    );
+    await page
+      .getByText('grad_norm/global', { exact: true })
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({
+      path: join(shots, 'browser-run.png'),
+      clip: { x: 0, y: 0, width: 1100, height: 640 },
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
 describe.skipIf(!available)('training in a web page, its run in TensorBoard', () => {
   let browser: Browser;
   let page: Page;
@@ -168,6 +194,7 @@ describe.skipIf(!available)('training in a web page, its run in TensorBoard', ()
         return runs.every((r) => listed.includes(r));
       });
       try {
+        if (dir === logdir) await screenshot(servers[0]!);
         for (const tb of servers) {
           for (const run of runs) {
             const r = results.get(run);
