@@ -192,6 +192,69 @@ describe.each(suiteBackends())('post-mortem of the bad step on the %s backend', 
   });
 });
 
+/** Identity forward; backward multiplies the gradient by `gain()` (a backward product that explodes). */
+class BackwardAmp extends tf.layers.Layer {
+  static className = 'GradwatchTestBackwardAmp';
+  constructor(
+    name: string,
+    readonly gain: () => number,
+  ) {
+    super({ name });
+  }
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    const g = this.gain();
+    return tf.customGrad(((v: tf.Tensor) => ({
+      value: tf.clone(v),
+      gradFunc: (dy: tf.Tensor) => tf.mul(dy, g),
+    })) as unknown as Parameters<typeof tf.customGrad>[0])(x) as tf.Tensor;
+  }
+  override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    return shape;
+  }
+}
+
+describe.each(suiteBackends())('post-mortem of a finite backward explosion on the %s backend', (backend) => {
+  beforeAll(() => useBackend(backend));
+
+  it('names the layer where the gradient grows by orders of magnitude in a deep tanh stack', async () => {
+    let gain = 1;
+    const r = await run(
+      () => {
+        const m = tf.sequential();
+        const dense = (i: number, extra: object = {}) =>
+          tf.layers.dense({
+            units: 8,
+            activation: 'tanh',
+            name: `t${i}`,
+            kernelInitializer: tf.initializers.glorotUniform({ seed: 10 + i }),
+            ...extra,
+          });
+        m.add(dense(1, { inputShape: [4] }));
+        for (let i = 2; i <= 4; i++) m.add(dense(i));
+        m.add(new BackwardAmp('amp', () => gain));
+        for (let i = 5; i <= 8; i++) m.add(dense(i));
+        m.add(
+          tf.layers.dense({
+            units: 1,
+            name: 'head',
+            kernelInitializer: tf.initializers.glorotUniform({ seed: 9 }),
+          }),
+        );
+        m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+        return m;
+      },
+      (step) => {
+        if (step === 3) gain = 1e8;
+      },
+    );
+    expect(r.lines[0]).toMatch(
+      /post-mortem of step 3 .*the backward pass, layer amp: the gradient reaching its output \(norm [^)]+\) leaves it towards its input 1\.00e\+8x larger/,
+    );
+    expect(r.texts.get(3)).toContain('in the **backward** pass, at layer `amp`');
+  });
+});
+
 describe('post-mortem output', () => {
   beforeAll(() => useBackend('cpu'));
 

@@ -10,7 +10,7 @@
  * - backward: walking back from the loss, the first layer whose output gradient is finite but whose
  *   gradient to its input or to its weights is not (a layer that creates a NaN in the backward pass
  *   still receives a finite gradient, so the first non-finite output gradient would name the wrong
- *   layer).
+ *   layer); with everything finite, the first that multiplies the gradient by orders of magnitude.
  * Nothing is applied; every tensor made is freed.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -18,7 +18,7 @@ import type { BatchCapture } from './evidence.js';
 import { summarize } from './host-stats.js';
 import { type LayerLike, wrapLayerCalls } from './layer-calls.js';
 
-/** Orders of magnitude between a layer's input and output that count as the forward pass blowing up. */
+/** Orders of magnitude between a layer's input and output (or its gradients) that count as blowing up. */
 const FORWARD_JUMP = 1e4;
 
 export interface TensorSummary {
@@ -205,6 +205,21 @@ function origin(layers: LayerReplay[], loss: number): PostMortem['origin'] {
         direction: 'backward',
         layer: l.layer,
         why: `the gradient reaching its output is finite (norm ${fmt(l.outputGrad.norm)}) but its gradient to ${badIn ? 'its input' : 'its weights'} holds ${badIn ? l.inputGrad!.nonFinite : l.weightGrad!.nonFinite} NaN or infinite values`,
+      };
+    }
+  }
+  // Everything finite, but a layer multiplies the gradient passing back through it by orders of
+  // magnitude (a backward pass that explodes where the forward pass does not): the first such layer
+  // walking back from the loss.
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i]!;
+    if (!l.outputGrad?.norm || !l.inputGrad) continue;
+    const gain = l.inputGrad.norm / l.outputGrad.norm;
+    if (gain >= FORWARD_JUMP) {
+      return {
+        direction: 'backward',
+        layer: l.layer,
+        why: `the gradient reaching its output (norm ${fmt(l.outputGrad.norm)}) leaves it towards its input ${fmt(gain)}x larger (norm ${fmt(l.inputGrad.norm)}), while its output is ${fmt(l.output.maxAbs / Math.max(l.input.maxAbs, 1e-30))}x its input`,
       };
     }
   }
