@@ -74,6 +74,13 @@ export class StreamEventWriter implements EventWriterLike {
   #timer: ReturnType<typeof setInterval>;
   #closed = false;
   #closePromise: Promise<void> | null = null;
+  #closeSettled = false;
+  /**
+   * The last append failed: writes past maxQueue / the high water no longer start appends (one per
+   * write, each re-sending the whole backlog to a destination that refuses it); the timer and flush()
+   * try again.
+   */
+  #failing = false;
   readonly #listeners = new Set<(err: Error) => void>();
   readonly #warned = new Set<string>();
   readonly #onPageHide = () => this.#exitFlush();
@@ -170,7 +177,10 @@ export class StreamEventWriter implements EventWriterLike {
       return false;
     }
     this.#buffer(frameRecord(payload));
-    if (this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES) {
+    if (
+      !this.#failing &&
+      (this.stats.recordsPending >= this.#maxQueue || this.stats.bytesPending >= HIGH_WATER_BYTES)
+    ) {
       this.#startFlush();
     }
     return true;
@@ -178,8 +188,12 @@ export class StreamEventWriter implements EventWriterLike {
 
   /** Appends everything buffered so far; rejects if the destination did not take it (it stays buffered). */
   flush(): Promise<void> {
-    if (this.#closed && !this.#closePromise) {
-      return Promise.reject(closedError('event writer', this.logdir, 'flush()'));
+    // While closing, a flush is the final one (browser storage's archive() flushes the writers it
+    // holds); once closed, the sink is too: an error, as for the file writer, and never an append.
+    if (this.#closed) {
+      return this.#closeSettled
+        ? Promise.reject(closedError('event writer', this.logdir, 'flush()'))
+        : this.#closePromise!;
     }
     return this.#enqueue();
   }
@@ -191,13 +205,17 @@ export class StreamEventWriter implements EventWriterLike {
     const page = globalThis as PageEvents;
     page.removeEventListener?.('pagehide', this.#onPageHide);
     page.removeEventListener?.('visibilitychange', this.#onHidden);
-    this.#closePromise = this.#enqueue().then(
-      () => this.#sink.close?.(),
-      async (err) => {
-        await this.#sink.close?.();
-        throw err;
-      },
-    );
+    this.#closePromise = this.#enqueue()
+      .then(
+        () => this.#sink.close?.(),
+        async (err) => {
+          await this.#sink.close?.();
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.#closeSettled = true;
+      });
     return this.#closePromise;
   }
 
@@ -240,6 +258,7 @@ export class StreamEventWriter implements EventWriterLike {
         await this.#sink.append(bytes);
       } catch (err) {
         this.#inFlight = 0;
+        this.#failing = true;
         this.stats.failedFlushes++;
         const e =
           err instanceof EventWriterError
@@ -255,6 +274,7 @@ export class StreamEventWriter implements EventWriterLike {
       }
       // Records buffered meanwhile went after these: take exactly the ones sent off the head.
       this.#inFlight = 0;
+      this.#failing = false;
       this.#pending.splice(0, n);
       this.stats.recordsPending -= n;
       this.stats.bytesPending -= size;

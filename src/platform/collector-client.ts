@@ -6,7 +6,7 @@
  * Fetch spec caps those at 64 KiB; what does not fit is lost, at most `flushMillis` of logging).
  */
 import { type RecordSink, StreamEventWriter } from '../events/stream-writer.js';
-import { EventWriterError } from '../events/writer-api.js';
+import { checkOptionNames, describeValue, EventWriterError, intOption } from '../events/writer-api.js';
 import { type Destination, joinSegments, unclaimedRun } from './destination.js';
 
 export interface CollectorDestinationOptions {
@@ -22,6 +22,11 @@ const SEGMENT = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The run path a collector accepts: 1-8 segments of letters, digits, '.', '_' and '-'. */
 export function collectorRunPath(logdir: string): string {
+  if (typeof logdir !== 'string') {
+    throw new TypeError(
+      `a run sent to a collector must be 1 to 8 '/'-separated names of letters, digits, '.', '_' and '-', got ${describeValue(logdir)}`,
+    );
+  }
   const path = joinSegments(logdir);
   const segs = path.split('/');
   const bad = segs.find((s) => !SEGMENT.test(s) || s === '..');
@@ -42,7 +47,8 @@ function sessionId(): string {
 
 class CollectorSink implements RecordSink {
   readonly path: string;
-  readonly maxAppendBytes: number;
+  /** Lowered when the collector answers 413 (its --max-body is smaller): the retry sends less. */
+  maxAppendBytes: number;
   readonly #url: string;
   readonly #token: string | undefined;
 
@@ -56,15 +62,25 @@ class CollectorSink implements RecordSink {
   }
 
   async append(bytes: Uint8Array): Promise<void> {
-    const res = await fetch(this.#url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/octet-stream',
-        ...(this.#token ? { Authorization: `Bearer ${this.#token}` } : {}),
-      },
-      body: bytes as NonNullable<RequestInit['body']>,
-    });
+    let res: Response;
+    try {
+      res = await fetch(this.#url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          ...(this.#token ? { Authorization: `Bearer ${this.#token}` } : {}),
+        },
+        body: bytes as NonNullable<RequestInit['body']>,
+      });
+    } catch (err) {
+      // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, ...) is its cause.
+      const why = ((err as Error).cause as Error | undefined)?.message;
+      throw new Error(`${(err as Error).message}${why ? ` (${why})` : ''}`, { cause: err });
+    }
     if (res.ok) return;
+    if (res.status === 413 && bytes.length > 1) {
+      this.maxAppendBytes = Math.min(this.maxAppendBytes, Math.floor(bytes.length / 2));
+    }
     let why = '';
     try {
       why = ((await res.json()) as { error?: string }).error ?? '';
@@ -108,6 +124,7 @@ class CollectorSink implements RecordSink {
  * await model.fit(xs, ys, { callbacks: [tensorBoard('page-run', { destination: to })] });
  */
 export function collector(url: string, options: CollectorDestinationOptions = {}): Destination {
+  checkOptionNames(options, 'collector()', ['token', 'maxRequestBytes']);
   let base: string;
   try {
     const u = new URL(url);
@@ -121,6 +138,7 @@ export function collector(url: string, options: CollectorDestinationOptions = {}
   if (options.token !== undefined && (typeof options.token !== 'string' || options.token === '')) {
     throw new TypeError('collector: token must be a non-empty string');
   }
+  intOption('maxRequestBytes', options.maxRequestBytes, 0);
   return {
     kind: 'collector',
     openWriter: (logdir, writerOptions) =>
