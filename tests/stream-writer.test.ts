@@ -548,7 +548,7 @@ describe('StreamEventWriter', () => {
       expect(labels(sink.kept)).toEqual(['fv', 't@1']);
     });
 
-    it('flushes when the page is hidden, and stops listening once closed', async () => {
+    it('sends through the last-chance path when the page is hidden (a close may follow), and stops listening once closed', async () => {
       installPage();
       const doc = { visibilityState: 'visible' };
       g.document = doc;
@@ -560,10 +560,42 @@ describe('StreamEventWriter', () => {
       expect(sink.attempts).toHaveLength(0);
       doc.visibilityState = 'hidden';
       page.dispatchEvent(new Event('visibilitychange'));
-      await until(() => sink.kept.length === 1);
+      // Browsers fire this before pagehide and cancel a closing page's ordinary requests.
+      expect(sink.log).toEqual(['exit']);
+      expect(sink.exits).toHaveLength(1);
       await w.close();
       page.dispatchEvent(new Event('pagehide'));
-      expect(sink.log).toEqual(['append', 'close']);
+      expect(sink.log).toEqual(['exit', 'close']);
+    });
+
+    it('falls back to an ordinary flush when the page is hidden and the last-chance path refuses', async () => {
+      installPage();
+      const doc = { visibilityState: 'hidden' };
+      g.document = doc;
+      const sink = new MemorySink();
+      sink.takeOnExit = false;
+      const w = writer(sink);
+      w.writeEvent(scalar(1));
+      page.dispatchEvent(new Event('visibilitychange'));
+      await until(() => sink.kept.length === 1);
+      await w.close();
+      expect(sink.log).toEqual(['exit', 'append', 'close']);
+    });
+
+    it('hands the last-chance path only the oldest whole records that fit its quota', async () => {
+      installPage();
+      const sink = new MemorySink();
+      const w = writer(sink);
+      await w.flush();
+      for (let i = 1; i <= 10; i++) w.writeEvent(scalar(i));
+      // Every scalar record here has the same size: the quota fits three and a bit.
+      const record = ProtoEvent.encode(scalar(1)).finish().length + 16;
+      Object.assign(sink, { maxExitBytes: record * 3 + 1 });
+      page.dispatchEvent(new Event('pagehide'));
+      expect(labels(sink.exits)).toEqual(['t@1', 't@2', 't@3']);
+      expect(w.stats.recordsPending).toBe(7);
+      await w.close();
+      expect(labels(sink.kept.slice(1))).toEqual(['t@4', 't@5', 't@6', 't@7', 't@8', 't@9', 't@10']);
     });
   });
 });

@@ -33,6 +33,8 @@ export interface RecordSink {
   append(bytes: Uint8Array): Promise<void>;
   /** A last chance when the page goes away (nothing can be awaited): true if the bytes were taken. */
   appendOnExit?(bytes: Uint8Array): boolean;
+  /** The most the last-chance path takes now (a keepalive request's quota); records are never split. */
+  readonly maxExitBytes?: number;
   /** The most one append may carry (a collector's request limit); records are never split. */
   readonly maxAppendBytes?: number;
   close?(): Promise<void>;
@@ -84,9 +86,15 @@ export class StreamEventWriter implements EventWriterLike {
   readonly #listeners = new Set<(err: Error) => void>();
   readonly #warned = new Set<string>();
   readonly #onPageHide = () => this.#exitFlush();
+  /**
+   * Hidden: maybe the tab is being closed (browsers fire this before pagehide, and cancel ordinary
+   * requests of a closing page), so what the last-chance path takes goes that way, the rest as usual.
+   */
   readonly #onHidden = () => {
     const doc = (globalThis as { document?: { visibilityState?: string } }).document;
-    if (doc?.visibilityState === 'hidden') this.#startFlush();
+    if (doc?.visibilityState !== 'hidden') return;
+    this.#exitFlush();
+    this.#startFlush();
   };
 
   constructor(logdir: string, sink: RecordSink, options: EventFileWriterOptions = {}) {
@@ -283,16 +291,28 @@ export class StreamEventWriter implements EventWriterLike {
     }
   }
 
-  /** The page is going away: hand what is not yet in flight to the sink's last-chance path. */
+  /**
+   * The page may be going away: hand the oldest records not yet in flight, as many whole ones as the
+   * sink's last-chance path takes, to it (the rest stay for an ordinary flush, if there is one).
+   */
   #exitFlush(): void {
-    const rest = this.#pending.slice(this.#inFlight);
-    if (!this.#sink.appendOnExit || rest.length === 0) return;
-    const size = rest.reduce((n, r) => n + r.length, 0);
-    if (this.#sink.appendOnExit(concat(rest, size))) {
-      this.#pending.length = this.#inFlight;
-      this.stats.recordsWritten += rest.length;
+    if (!this.#sink.appendOnExit) return;
+    const limit = this.#sink.maxExitBytes ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    let size = 0;
+    for (let i = this.#inFlight; i < this.#pending.length; i++) {
+      const len = this.#pending[i]!.length;
+      if (size + len > limit) break;
+      size += len;
+      n++;
+    }
+    if (n === 0) return;
+    const taken = this.#pending.slice(this.#inFlight, this.#inFlight + n);
+    if (this.#sink.appendOnExit(concat(taken, size))) {
+      this.#pending.splice(this.#inFlight, n);
+      this.stats.recordsWritten += n;
       this.stats.bytesWritten += size;
-      this.stats.recordsPending -= rest.length;
+      this.stats.recordsPending -= n;
       this.stats.bytesPending -= size;
     }
   }

@@ -16,8 +16,10 @@ export interface CollectorDestinationOptions {
   maxRequestBytes?: number;
 }
 
-/** What a keepalive request may carry (Fetch spec). */
+/** What a page's keepalive requests in flight may carry together (Fetch spec). */
 const KEEPALIVE_BYTES = 64 * 1024;
+/** Bytes of this page's keepalive requests not yet answered. */
+let keepaliveInFlight = 0;
 const SEGMENT = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The run path a collector accepts: 1-8 segments of letters, digits, '.', '_' and '-'. */
@@ -95,18 +97,29 @@ class CollectorSink implements RecordSink {
     );
   }
 
+  /** What the page's keepalive quota has left (shared by every writer of the page). */
+  get maxExitBytes(): number {
+    return KEEPALIVE_BYTES - keepaliveInFlight;
+  }
+
   appendOnExit(bytes: Uint8Array): boolean {
-    if (bytes.length > KEEPALIVE_BYTES) return false;
+    if (bytes.length > this.maxExitBytes) return false;
     // A simple request (text/plain, the token in the query): no preflight, which a page being
     // closed has no time for.
     const url = this.#token ? `${this.#url}&token=${encodeURIComponent(this.#token)}` : this.#url;
     try {
-      void fetch(url, {
+      const sent = fetch(url, {
         method: 'POST',
         keepalive: true,
         headers: { 'Content-Type': 'text/plain' },
         body: bytes as NonNullable<RequestInit['body']>,
-      }).catch(() => {});
+      });
+      keepaliveInFlight += bytes.length;
+      void sent
+        .catch(() => {})
+        .finally(() => {
+          keepaliveInFlight -= bytes.length;
+        });
       return true;
     } catch {
       return false;
