@@ -11,7 +11,7 @@
  * Under CI=true a missing Chromium or TensorBoard is a failure, never a skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -25,18 +25,7 @@ import {
   tensorboardAvailable,
 } from '../compat/tensorboard.js';
 import { tempDir } from '../helpers.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function chromiumAvailable(): boolean {
-  const ok = existsSync(CHROMIUM);
-  if (!ok && process.env.CI === 'true') {
-    throw new Error(
-      `Chromium is required under CI=true but ${CHROMIUM} is missing (apt-get install chromium)`,
-    );
-  }
-  return ok;
-}
+import { CHROMIUM, chromiumAvailable } from './chromium.js';
 
 const available = tensorboardAvailable() && chromiumAvailable();
 
