@@ -2,7 +2,8 @@
  * The example page: trains a small model on the chosen backend with gradwatch's callback, sending
  * the run to the collector that served the page (same origin: no token needed), or keeping it in
  * browser storage for download(). `npm run example:browser` builds it and starts the collector.
- * The browser test (tests/browser/page-training.test.ts) drives the same page through `window.gradwatchDemo`.
+ * The browser tests (tests/browser/page-training.test.ts, page-close.test.ts) drive the same page
+ * through `window.gradwatchDemo`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -18,6 +19,30 @@ interface Result {
   /** The loss tfjs reported after each batch, for comparing with what TensorBoard shows. */
   batchLosses: number[];
 }
+
+/** Options of `train` beyond the defaults the page's buttons use. */
+interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  /** Rows per batch (32 when absent); the data set has 512 rows. */
+  batchSize?: number;
+  /** The callback's flushMillis (gradwatch's default when absent). */
+  flushMillis?: number;
+  /** The callback's histogramFreq (8 when absent). */
+  histogramFreq?: number;
+  /**
+   * Reports progress for a test that closes or kills the page mid-fit: a console line
+   * `gradwatch-step <steps> <Date.now()>` after every batch, and `gradwatch-pagehide <steps> <Date.now()>`
+   * when the page goes away (`gradwatchDemo.progress` is kept up to date either way).
+   */
+  progress?: boolean;
+}
+
+/** Batches completed by the latest fit and when the last one ended (Date.now()). */
+const progress = { steps: 0, at: 0, reporting: false };
+addEventListener('pagehide', () => {
+  if (progress.reporting) console.log(`gradwatch-pagehide ${progress.steps} ${Date.now()}`);
+});
 
 const log = (line: string) => {
   const el = document.getElementById('log');
@@ -41,6 +66,8 @@ function countSyncReads(): { count: () => number; restore: () => void } {
   };
   return { count: () => n, restore: () => (backend.readSync = original) };
 }
+
+const ROWS = 512;
 
 /** A Dense 20-64-64-1 regression, batch 32: the size the overhead figures use. */
 function data(rows: number) {
@@ -74,31 +101,46 @@ function model(learningRate: number): tf.LayersModel {
 }
 
 /**
- * Trains for `epochs` over 512 rows (16 steps each). `to`: 'collector' (the page's origin),
+ * Trains for `epochs` over 512 rows (16 steps each with the default batch size). `to`: 'collector' (the page's origin),
  * 'storage' (browser storage), or 'none' (no callback: the baseline for the overhead).
  */
 async function train(
   backendName: string,
   to: 'collector' | 'storage' | 'none',
   run: string,
-  { epochs = 2, learningRate = 0.01 } = {},
+  {
+    epochs = 2,
+    learningRate = 0.01,
+    batchSize = 32,
+    flushMillis,
+    histogramFreq = 8,
+    progress: report = false,
+  }: TrainOptions = {},
 ): Promise<Result> {
   await useBackend(backendName);
   const m = model(learningRate);
   const batchLosses: number[] = [];
+  progress.steps = 0;
+  progress.at = 0;
+  progress.reporting = report;
+  // Listed after the watch: when it runs, the watch has handed this batch's records to its writer.
   const record = new tf.CustomCallback({
     onBatchEnd: async (_batch, logs) => {
       batchLosses.push(logs?.loss ?? Number.NaN);
+      progress.steps++;
+      progress.at = Date.now();
+      if (report) console.log(`gradwatch-step ${progress.steps} ${progress.at}`);
     },
   });
-  const { x, y } = data(512);
+  const { x, y } = data(ROWS);
   const callbacks =
     to === 'none'
       ? []
       : [
           tensorBoard(run, {
             updateFreq: 'batch',
-            histogramFreq: 8,
+            histogramFreq,
+            ...(flushMillis === undefined ? {} : { flushMillis }),
             destination: to === 'collector' ? collector(location.origin) : browserStorage(),
           }),
         ];
@@ -106,7 +148,7 @@ async function train(
   const t0 = performance.now();
   const h = await m.fit(x, y, {
     epochs,
-    batchSize: 32,
+    batchSize,
     shuffle: false,
     verbose: 0,
     callbacks: [...callbacks, record],
@@ -114,7 +156,7 @@ async function train(
   const ms = performance.now() - t0;
   reads.restore();
   for (const cb of callbacks) await cb.close();
-  const steps = epochs * 16;
+  const steps = epochs * Math.ceil(ROWS / batchSize);
   tf.dispose([x, y]);
   m.dispose();
   const loss = (h.history.loss as number[]).at(-1) ?? Number.NaN;
@@ -145,4 +187,6 @@ document.getElementById('download')?.addEventListener('click', () => void downlo
   train,
   download,
   archive: () => browserStorage().archive(),
+  /** Batches completed by the latest fit, and when the last one ended. */
+  progress: () => ({ steps: progress.steps, at: progress.at }),
 };
