@@ -69,6 +69,8 @@ export class StreamEventWriter implements EventWriterLike {
   readonly #maxRecordBytes: number;
   /** Framed records not yet appended, oldest first. */
   #pending: Uint8Array[] = [];
+  /** How many records at the head of #pending the flush in progress still has to append. */
+  #flushTarget = 0;
   /** How many records at the head of #pending an append in progress carries. */
   #inFlight = 0;
   #chain: Promise<void> = Promise.resolve();
@@ -87,8 +89,9 @@ export class StreamEventWriter implements EventWriterLike {
   readonly #warned = new Set<string>();
   readonly #onPageHide = () => this.#exitFlush();
   /**
-   * Hidden: maybe the tab is being closed (browsers fire this before pagehide, and cancel ordinary
-   * requests of a closing page), so what the last-chance path takes goes that way, the rest as usual.
+   * Hidden: maybe the tab is being closed (browsers fire this around pagehide, before or after it,
+   * and cancel a closing page's ordinary requests), so what the last-chance path takes goes that
+   * way, the rest as usual.
    */
   readonly #onHidden = () => {
     const doc = (globalThis as { document?: { visibilityState?: string } }).document;
@@ -252,11 +255,14 @@ export class StreamEventWriter implements EventWriterLike {
   /** Appends the buffered records in batches of at most the sink's limit, stopping at the first failure. */
   async #appendAll(): Promise<void> {
     const limit = this.#sink.maxAppendBytes ?? Number.POSITIVE_INFINITY;
-    while (this.#pending.length > 0) {
+    // What was buffered when the flush began, not what arrives while it runs (that waits for the
+    // next flush, so a busy page sends a few larger requests rather than one per record).
+    this.#flushTarget = this.#pending.length;
+    while (this.#flushTarget > 0) {
       let n = 0;
       let size = 0;
       // At least one record per append, whatever its size: a record is never split.
-      while (n < this.#pending.length && (n === 0 || size + this.#pending[n]!.length <= limit)) {
+      while (n < this.#flushTarget && (n === 0 || size + this.#pending[n]!.length <= limit)) {
         size += this.#pending[n]!.length;
         n++;
       }
@@ -266,6 +272,7 @@ export class StreamEventWriter implements EventWriterLike {
         await this.#sink.append(bytes);
       } catch (err) {
         this.#inFlight = 0;
+        this.#flushTarget = 0;
         this.#failing = true;
         this.stats.failedFlushes++;
         const e =
@@ -283,6 +290,7 @@ export class StreamEventWriter implements EventWriterLike {
       // Records buffered meanwhile went after these: take exactly the ones sent off the head.
       this.#inFlight = 0;
       this.#failing = false;
+      this.#flushTarget -= n;
       this.#pending.splice(0, n);
       this.stats.recordsPending -= n;
       this.stats.bytesPending -= size;
@@ -310,6 +318,7 @@ export class StreamEventWriter implements EventWriterLike {
     const taken = this.#pending.slice(this.#inFlight, this.#inFlight + n);
     if (this.#sink.appendOnExit(concat(taken, size))) {
       this.#pending.splice(this.#inFlight, n);
+      this.#flushTarget = Math.max(this.#inFlight, this.#flushTarget - n);
       this.stats.recordsWritten += n;
       this.stats.bytesWritten += size;
       this.stats.recordsPending -= n;

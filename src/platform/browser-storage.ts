@@ -66,17 +66,21 @@ async function dirAt(root: DirHandle, path: string, create: boolean): Promise<Di
   return d;
 }
 
-async function appendTo(dir: Promise<DirHandle>, name: string, bytes: Uint8Array): Promise<void> {
-  const file = await (await dir).getFileHandle(name, { create: true });
-  const size = (await file.getFile()).size;
+/** Writes `bytes` at `offset` of a file, committed on close (until then the file is as it was). */
+async function writeAt(file: FileHandle, offset: number, bytes: Uint8Array): Promise<void> {
   const w = await file.createWritable({ keepExistingData: true });
   try {
-    await w.seek(size);
+    await w.seek(offset);
     await w.write(bytes);
   } finally {
-    // close() commits: until then the file keeps its previous content, so no torn record is ever kept.
+    // close() commits: a page that dies before it leaves the file without these bytes, never torn.
     await w.close();
   }
+}
+
+async function appendTo(dir: Promise<DirHandle>, name: string, bytes: Uint8Array): Promise<void> {
+  const file = await (await dir).getFileHandle(name, { create: true });
+  await writeAt(file, (await file.getFile()).size, bytes);
 }
 
 async function walk(
@@ -87,7 +91,9 @@ async function walk(
   for await (const [name, h] of dir.entries()) {
     const path = prefix ? `${prefix}/${name}` : name;
     if (h.kind === 'directory') await walk(h, path, out);
-    else out.push({ path, file: h });
+    // Chromium's swap file of a write that never committed (the page died during it): not ours, and
+    // its name holds "tfevents", so TensorBoard would read it as a second copy of the run.
+    else if (!name.endsWith('.crswap')) out.push({ path, file: h });
   }
 }
 
@@ -123,10 +129,18 @@ export function browserStorage(options: BrowserStorageOptions = {}): BrowserStor
         pid: PAGE_ID,
         counter: nextFileCounter(),
       });
-      const dir = root().then((r) => dirAt(r, logdir, true));
+      // The file and its length are looked up once: each append is then one commit (the page's
+      // writer is the file's only writer, so the length it keeps is the file's).
+      const file = root()
+        .then((r) => dirAt(r, logdir, true))
+        .then((d) => d.getFileHandle(name, { create: true }));
+      let length = 0;
       const sink: RecordSink = {
         path: `browser storage ${rootName}/${joinSegments(logdir, name)}`,
-        append: (bytes) => appendTo(dir, name, bytes),
+        append: async (bytes) => {
+          await writeAt(await file, length, bytes);
+          length += bytes.length;
+        },
         close: async () => {
           open.delete(writer);
         },

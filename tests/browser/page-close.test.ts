@@ -299,16 +299,10 @@ describe.skipIf(!available)('a page closed or killed mid-fit loses at most what 
       });
       await page.close();
       const files = unzipSync(new Uint8Array(Buffer.from(base64, 'base64')));
-      const all = Object.keys(files).filter((n) => n.startsWith(`${run}/train/`));
-      // Known bug (src/platform/browser-storage.ts): a kill during an append leaves Chromium's swap
-      // file `<name>.crswap` in OPFS, and archive() includes it; its name contains "tfevents", so
-      // TensorBoard would read it as a second event file of the run. Not counted here; reported.
-      for (const name of all.filter((n) => n.endsWith('.crswap'))) {
-        console.warn(
-          `browser storage: the archive holds a leftover swap file ${name} (${files[name]!.length} bytes)`,
-        );
-      }
-      const names = all.filter((n) => !n.endsWith('.crswap'));
+      // A kill during an append leaves Chromium's swap file `<name>.crswap` in OPFS (its name holds
+      // "tfevents": TensorBoard would read it as a second copy of the run): the archive leaves it out.
+      const names = Object.keys(files).filter((n) => n.startsWith(`${run}/train/`));
+      expect(names.filter((n) => n.endsWith('.crswap'))).toEqual([]);
       expect(names, `the archive's files: ${Object.keys(files).join(', ')}`).toHaveLength(1);
       const dir = tempDir('gradwatch-close-extracted-');
       writeFileSync(join(dir, names[0]!.split('/').at(-1)!), files[names[0]!]!);
