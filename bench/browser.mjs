@@ -11,7 +11,8 @@
  * - Bundle: `import { tensorBoard, collector } from 'gradwatch'` and the whole browser entry, bundled
  *   and minified by esbuild with tfjs left out (the page has its own), raw and gzipped.
  *
- *   npm run bench:browser -- [--pairs 9] [--epochs 4] [--backends webgl,wasm]
+ *   npm run bench:browser -- [--pairs 9] [--epochs 4] [--backends webgl,wasm] [--configs batch,epoch]
+ *   (more configurations: storage, nodetect, noact, bare: see CONFIGS)
  * Results: bench/out/browser.{md,json}.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,8 +30,22 @@ const { values } = parseArgs({
     pairs: { type: 'string', default: '9' },
     epochs: { type: 'string', default: '4' },
     backends: { type: 'string', default: 'webgl,wasm' },
+    configs: { type: 'string', default: 'batch,epoch' },
+    sizes: { type: 'string', default: 'tabular,mlp' },
   },
 });
+/** Callback configurations (tensorBoard options over the page's: updateFreq 'batch', the collector). */
+const CONFIGS = {
+  batch: { to: 'collector', callback: {} },
+  epoch: { to: 'collector', callback: { updateFreq: 'epoch' } },
+  storage: { to: 'storage', callback: {} },
+  nodetect: { to: 'collector', callback: { detect: false } },
+  noact: { to: 'collector', callback: { activationFreq: 0 } },
+  bare: {
+    to: 'collector',
+    callback: { updateFreq: 'epoch', detect: false, activationFreq: 0, statsFreq: 1000000, histogramFreq: 0 },
+  },
+};
 const pairs = Number(values.pairs);
 const epochs = Number(values.epochs);
 
@@ -74,54 +89,74 @@ try {
   const page = await browser.newPage();
   await page.goto(`${collector.url}/index.html`);
   await page.waitForFunction(() => 'gradwatchDemo' in globalThis);
-  const train = (backend, to, run) =>
+  /** Batch size per model: the sizes bench/models.mjs uses in Node. */
+  const BATCH = { tabular: 32, mlp: 128 };
+  let size = 'tabular';
+  const train = (backend, to, run, callback = {}) =>
     page.evaluate(
-      (a) => globalThis.gradwatchDemo.train(a[0], a[1], a[2], { epochs: a[3] }),
-      [backend, to, run, epochs],
+      (a) =>
+        globalThis.gradwatchDemo.train(a[0], a[1], a[2], {
+          epochs: a[3],
+          histogramFreq: 'auto',
+          callback: a[4],
+          size: a[5],
+          batchSize: a[6],
+        }),
+      [backend, to, run, epochs, callback, size, BATCH[size]],
     );
-  for (const backend of values.backends.split(',')) {
-    // Warm-up: shader compilation (webgl) and first-use costs of both configurations.
-    await train(backend, 'none', 'warmup');
-    await train(backend, 'collector', `bench/${backend}/warmup`);
-    const ratios = [];
-    const plain = [];
-    const watched = [];
-    let reads = { plain: 0, watched: 0 };
-    for (let i = 0; i < pairs; i++) {
-      const first = i % 2 === 0 ? 'none' : 'collector';
-      const a = await train(backend, first, `bench/${backend}/${i}`);
-      const b = await train(backend, first === 'none' ? 'collector' : 'none', `bench/${backend}/${i}`);
-      const [p, w] = first === 'none' ? [a, b] : [b, a];
-      ratios.push(w.ms / p.ms);
-      plain.push(p.ms / p.steps);
-      watched.push(w.ms / w.steps);
-      reads = { plain: p.syncReadsPerStep, watched: w.syncReadsPerStep };
+  for (const backend of values.backends.split(','))
+    for (const sz of values.sizes.split(',')) {
+      size = sz;
+      for (const name of values.configs.split(',')) {
+        const config = CONFIGS[name];
+        if (!config)
+          throw new Error(`unknown configuration ${name} (known: ${Object.keys(CONFIGS).join(', ')})`);
+        const watchedFit = (i) => train(backend, config.to, `bench/${backend}/${name}/${i}`, config.callback);
+        // Warm-up: shader compilation (webgl) and first-use costs of both configurations.
+        await train(backend, 'none', 'warmup');
+        await watchedFit('warmup');
+        const ratios = [];
+        const plain = [];
+        const watched = [];
+        let reads = { plain: 0, watched: 0 };
+        for (let i = 0; i < pairs; i++) {
+          const watchedFirst = i % 2 === 1;
+          const a = watchedFirst ? await watchedFit(i) : await train(backend, 'none', 'plain');
+          const b = watchedFirst ? await train(backend, 'none', 'plain') : await watchedFit(i);
+          const [p, w] = watchedFirst ? [b, a] : [a, b];
+          ratios.push(w.ms / p.ms);
+          plain.push(p.ms / p.steps);
+          watched.push(w.ms / w.steps);
+          reads = { plain: p.syncReadsPerStep, watched: w.syncReadsPerStep };
+        }
+        rows.push({
+          backend,
+          size,
+          config: name,
+          steps: epochs * Math.ceil(512 / BATCH[size]),
+          plainMsPerStep: quantile(plain, 0.5),
+          watchedMsPerStep: quantile(watched, 0.5),
+          ratio: quantile(ratios, 0.5),
+          q1: quantile(ratios, 0.25),
+          q3: quantile(ratios, 0.75),
+          syncReadsPerStep: reads,
+        });
+        console.log(JSON.stringify(rows.at(-1)));
+      }
     }
-    rows.push({
-      backend,
-      steps: epochs * 16,
-      plainMsPerStep: quantile(plain, 0.5),
-      watchedMsPerStep: quantile(watched, 0.5),
-      ratio: quantile(ratios, 0.5),
-      q1: quantile(ratios, 0.25),
-      q3: quantile(ratios, 0.75),
-      syncReadsPerStep: reads,
-    });
-    console.log(JSON.stringify(rows.at(-1)));
-  }
 } finally {
   await browser.close();
   await collector.close();
 }
 
 const md = [
-  `Training in headless Chromium (${pairs} alternating pairs of ${epochs * 16}-step fits, Dense 20-64-64-1, batch 32, Adam; defaults with updateFreq 'batch', sending to the collector):`,
+  `Training in headless Chromium (${pairs} alternating pairs of fits of ${epochs} epochs over 512 rows; tabular: Dense 20-64-64-1, batch 32; mlp: Dense 784-256-256-1, batch 128; Adam; gradwatch's defaults, sending to the collector; batch: updateFreq 'batch', epoch: updateFreq 'epoch'):`,
   '',
-  '| backend | plain ms/step | watched ms/step | wall ratio, median [IQR] | synchronous reads per step, plain → watched |',
-  '|---|---:|---:|---:|---:|',
+  '| backend | model | configuration | plain ms/step | watched ms/step | wall ratio, median [IQR] | synchronous reads per step, plain → watched |',
+  '|---|---|---|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.backend} | ${f(r.plainMsPerStep, 2)} | ${f(r.watchedMsPerStep, 2)} | ${f(r.ratio)}x [${f(r.q1)}-${f(r.q3)}] | ${r.syncReadsPerStep.plain} → ${r.syncReadsPerStep.watched} |`,
+      `| ${r.backend} | ${r.size} | ${r.config} | ${f(r.plainMsPerStep, 2)} | ${f(r.watchedMsPerStep, 2)} | ${f(r.ratio)}x [${f(r.q1)}-${f(r.q3)}] | ${r.syncReadsPerStep.plain} → ${r.syncReadsPerStep.watched} |`,
   ),
   '',
   'Bundle added to a page (esbuild, minified, tfjs external):',

@@ -152,6 +152,28 @@ describe('reading values during the step or downloading them afterwards', () => 
     expect(six.variables.map((v) => Number.isNaN(v.gradMaxAbs!))).toEqual([true, true]);
   });
 
+  it('drain without waiting takes only the steps whose downloads have arrived, in order (GPU backends)', async () => {
+    const w = tf.variable(tf.ones([10]), true, 'nowait/w');
+    const opt = tf.train.sgd(0.01);
+    const watcher = watch(opt, { statsFreq: 1000, reads: 'async' });
+    const g = tf.ones([10]);
+    for (let i = 0; i < 3; i++) opt.applyGradients({ [w.name]: g });
+    // Downloads were started at each step; none has arrived before the event loop turns.
+    expect(await watcher.drain(undefined, { wait: false })).toEqual([]);
+    await new Promise((r) => setTimeout(r, 10));
+    opt.applyGradients({ [w.name]: g });
+    const arrived = await watcher.drain(undefined, { wait: false });
+    expect(arrived.map((s) => s.step)).toEqual([1, 2, 3]);
+    // Waiting takes the rest, with the values a synchronous read gives.
+    const rest = await watcher.drain();
+    expect(rest.map((s) => s.step)).toEqual([4]);
+    expect(rest[0]!.globalGradNorm).toBeCloseTo(Math.sqrt(10), 6);
+    watcher.detach();
+    watcher.dispose();
+    tf.dispose([w, g]);
+    opt.dispose();
+  });
+
   it('keep what a GPU backend needs for a bounded number of undrained steps, and free a step the optimizer threw in', async () => {
     const w = tf.variable(tf.ones([100]), true, 'bounded/w');
     const opt = tf.train.sgd(0.01);

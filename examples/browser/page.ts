@@ -28,14 +28,18 @@ interface TrainOptions {
   batchSize?: number;
   /** The callback's flushMillis (gradwatch's default when absent). */
   flushMillis?: number;
-  /** The callback's histogramFreq (8 when absent). */
-  histogramFreq?: number;
+  /** The callback's histogramFreq (8 when absent; 'auto' is gradwatch's default). */
+  histogramFreq?: number | 'auto';
   /**
    * Reports progress for a test that closes or kills the page mid-fit: a console line
    * `gradwatch-step <steps> <Date.now()>` after every batch, and `gradwatch-pagehide <steps> <Date.now()>`
    * when the page goes away (`gradwatchDemo.progress` is kept up to date either way).
    */
   progress?: boolean;
+  /** 'tabular' (Dense 20-64-64-1, the default) or 'mlp' (Dense 784-256-256-1). */
+  size?: Size;
+  /** More options for tensorBoard() (a benchmark's configurations). */
+  callback?: Record<string, unknown>;
 }
 
 /** Batches completed by the latest fit and when the last one ended (Date.now()). */
@@ -69,28 +73,37 @@ function countSyncReads(): { count: () => number; restore: () => void } {
 
 const ROWS = 512;
 
-/** A Dense 20-64-64-1 regression, batch 32: the size the overhead figures use. */
-function data(rows: number) {
-  const x = tf.randomNormal([rows, 20], 0, 1, 'float32', 1);
-  const w = tf.randomNormal([20, 1], 0, 1, 'float32', 2);
+/** The models the page trains: a small tabular regression, and a wider MLP (the benchmark's two sizes). */
+const SIZES = {
+  tabular: { inputs: 20, hidden: 64 },
+  mlp: { inputs: 784, hidden: 256 },
+} as const;
+type Size = keyof typeof SIZES;
+
+/** A linear target over `inputs` random features. */
+function data(rows: number, inputs: number) {
+  const x = tf.randomNormal([rows, inputs], 0, 1, 'float32', 1);
+  const w = tf.randomNormal([inputs, 1], 0, 1 / Math.sqrt(inputs / 20), 'float32', 2);
   const y = tf.matMul(x, w);
   w.dispose();
   return { x, y };
 }
 
-function model(learningRate: number): tf.LayersModel {
+/** Dense inputs-hidden-hidden-1 (ReLU), Adam. */
+function model(learningRate: number, size: Size): tf.LayersModel {
+  const { inputs, hidden } = SIZES[size];
   const m = tf.sequential();
   m.add(
     tf.layers.dense({
-      units: 64,
+      units: hidden,
       activation: 'relu',
-      inputShape: [20],
+      inputShape: [inputs],
       kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
     }),
   );
   m.add(
     tf.layers.dense({
-      units: 64,
+      units: hidden,
       activation: 'relu',
       kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }),
     }),
@@ -115,10 +128,12 @@ async function train(
     flushMillis,
     histogramFreq = 8,
     progress: report = false,
+    callback = {},
+    size = 'tabular',
   }: TrainOptions = {},
 ): Promise<Result> {
   await useBackend(backendName);
-  const m = model(learningRate);
+  const m = model(learningRate, size);
   const batchLosses: number[] = [];
   progress.steps = 0;
   progress.at = 0;
@@ -132,7 +147,7 @@ async function train(
       if (report) console.log(`gradwatch-step ${progress.steps} ${progress.at}`);
     },
   });
-  const { x, y } = data(ROWS);
+  const { x, y } = data(ROWS, SIZES[size].inputs);
   const callbacks =
     to === 'none'
       ? []
@@ -142,6 +157,7 @@ async function train(
             histogramFreq,
             ...(flushMillis === undefined ? {} : { flushMillis }),
             destination: to === 'collector' ? collector(location.origin) : browserStorage(),
+            ...callback,
           }),
         ];
   const reads = countSyncReads();

@@ -144,8 +144,8 @@ export class TensorBoardCallback extends Callback {
   /** Activation statistics every N steps, 'auto' with the detail statistics, 0 never. */
   readonly #activationFreq: number | 'auto';
   #activations: ActivationTap | null = null;
-  /** The last measured step's activations, for the detector when that step's statistics are drained. */
-  #stepActivations: { step: number; stats: StepActivation[] } | null = null;
+  /** Measured steps' activations, for the detector when those steps' statistics are drained. */
+  readonly #stepActivations = new Map<number, StepActivation[]>();
   /** Running mean (ms) of what a measured step's activation statistics cost. */
   #activationMs = 0;
   readonly #postMortem: boolean | 'auto';
@@ -430,7 +430,8 @@ export class TensorBoardCallback extends Callback {
     this.#batchesSeen++;
     // Activations first: the detector reads them with the step's other statistics.
     await this.#writeActivations();
-    await this.#writeStats();
+    // Not waiting for the GPU: a step's statistics are written once its downloads have arrived.
+    await this.#writeStats(false, false);
     const uf = this.#updateFreq;
     const due = uf === 'batch' || (typeof uf === 'number' && this.#batchesSeen % uf === 0);
     if (due && logs) await this.#writeMetrics(logs, 'batch_', this.#batchesSeen);
@@ -533,15 +534,15 @@ export class TensorBoardCallback extends Callback {
         if (a.saturatedFraction !== undefined) pairs.push([t('saturated_fraction'), a.saturatedFraction]);
       }
       if (pairs.length > 0) train.scalars(pairs, this.#watcher.step);
-      this.#stepActivations = {
-        step: this.#watcher.step,
-        stats: stats.map((a) => ({
+      this.#stepActivations.set(
+        this.#watcher.step,
+        stats.map((a) => ({
           layer: a.layer,
           zeroFraction: a.zeroFraction,
           maxAbs: a.maxAbs,
           ...(a.saturatedFraction === undefined ? {} : { saturatedFraction: a.saturatedFraction }),
         })),
-      };
+      );
     } catch (err) {
       tap.discard();
       this.#warn('activations', `gradwatch: could not log activation statistics: ${(err as Error).message}`);
@@ -649,6 +650,7 @@ export class TensorBoardCallback extends Callback {
   #detach(): void {
     this.#activations?.detach();
     this.#activations = null;
+    this.#stepActivations.clear();
     if (!this.#watcher) return;
     this.#stepsSeen = Math.max(this.#stepsSeen, this.#watcher.step);
     this.#pastCost = this.cost;
@@ -658,7 +660,7 @@ export class TensorBoardCallback extends Callback {
     this.#watchedModel = null;
   }
 
-  async #writeStats(final = false): Promise<void> {
+  async #writeStats(final = false, wait = true): Promise<void> {
     const watcher = this.#watcher;
     const train = this.#train;
     if (!watcher || !train) return;
@@ -670,14 +672,16 @@ export class TensorBoardCallback extends Callback {
     };
     try {
       const lr = learningRateOf(this.#watchedModel?.optimizer);
-      await watcher.drain((s) => {
-        const acts = this.#stepActivations;
-        if (acts?.step === s.step) {
-          s.activations = acts.stats;
-          this.#stepActivations = null;
-        }
-        keep(logStep(train, s, lr, detector, (k, m) => this.#warn(k, m)));
-      });
+      await watcher.drain(
+        (s) => {
+          const acts = this.#stepActivations.get(s.step);
+          if (acts) s.activations = acts;
+          for (const step of this.#stepActivations.keys())
+            if (step <= s.step) this.#stepActivations.delete(step);
+          keep(logStep(train, s, lr, detector, (k, m) => this.#warn(k, m)));
+        },
+        { wait },
+      );
       if (detector && final) keep(detector.take([], train, true));
       if (detector?.stopped && this.#watchedModel) this.#watchedModel.stopTraining = true;
     } catch (err) {

@@ -158,6 +158,12 @@ interface Pending {
   gradMaxAbs: number[];
   /** Time spent in the tap's hooks for this step (ms). */
   ownMs: number;
+  /**
+   * GPU backends: the step's downloads, started as soon as it is queued, and whether they have
+   * settled (drain({ wait: false }) takes only settled steps, so no step waits on the GPU).
+   */
+  download?: Promise<StepCapture>;
+  settled?: boolean;
 }
 
 /**
@@ -279,15 +285,23 @@ export class Watcher {
   /**
    * Computes and returns the statistics of the steps queued since the last drain. `consume`, called
    * with each step's statistics, is timed with the watch's own cost (writing them is part of it).
+   * With `wait: false` it takes only the steps whose downloads have arrived (GPU backends: a step or
+   * two late, never waiting on the GPU); the default waits for all.
    */
-  async drain(consume?: (s: StepStats) => void): Promise<StepStats[]> {
-    const queue = this.#queue;
-    this.#queue = [];
+  async drain(consume?: (s: StepStats) => void, options: { wait?: boolean } = {}): Promise<StepStats[]> {
+    // Without waiting: the steps at the head of the queue whose downloads have arrived (on host
+    // backends, all of them), in order; the rest stay for a later drain.
+    let n = this.#queue.length;
+    if (options.wait === false) {
+      n = this.#queue.findIndex((p) => p.download !== undefined && !p.settled);
+      if (n < 0) n = this.#queue.length;
+    }
+    const queue = this.#queue.splice(0, n);
     const out: StepStats[] = [];
     try {
       for (const p of queue) {
         const t0 = performance.now();
-        const r = this.#resolve(p);
+        const r = p.download ?? this.#resolve(p);
         const s = assembleStepStats(r instanceof Promise ? await r : r, this.#options);
         if (s.clip) {
           this.#clipHistory.push(s.clip.clipped);
@@ -587,6 +601,19 @@ export class Watcher {
       throw err;
     }
     p.ownMs += performance.now() - t0;
+    if (p.sumSq instanceof tf.Tensor) {
+      // Started now, awaited in drain(): the readbacks overlap the next steps instead of stalling them.
+      const download = this.#download(p);
+      p.download = download;
+      download.then(
+        () => {
+          p.settled = true;
+        },
+        () => {
+          p.settled = true;
+        },
+      );
+    }
     this.#queue.push(p);
     o.onQueued?.();
   }
