@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { browserStorage, collector, download, tensorBoard } from 'gradwatch';
+import { browserStorage, collector, download, tensorBoard, watchOptimizer } from 'gradwatch';
 
 interface Result {
   backend: string;
@@ -190,6 +190,28 @@ async function train(
   return result;
 }
 
+/**
+ * A custom training loop (optimizer.minimize) watched with watchOptimizer, sent to the collector:
+ * a linear regression for `steps` steps. Returns the losses it computed.
+ */
+async function customLoop(backendName: string, run: string, steps = 20): Promise<number[]> {
+  await useBackend(backendName);
+  const w = tf.variable(tf.zeros([4, 1]), true, 'loop/w');
+  const x = tf.randomNormal([64, 4], 0, 1, 'float32', 7);
+  const y = tf.matMul(x, tf.tensor2d([[1], [-2], [3], [0.5]]));
+  const optimizer = tf.train.sgd(0.05);
+  const unwatch = watchOptimizer(optimizer, { logdir: run, destination: collector(location.origin) });
+  const losses: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const loss = optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.matMul(x, w)), true);
+    losses.push((await loss!.data())[0]!);
+    loss!.dispose();
+  }
+  await unwatch();
+  tf.dispose([w, x, y]);
+  return losses;
+}
+
 const backendSelect = () => (document.getElementById('backend') as HTMLSelectElement).value;
 document
   .getElementById('train')
@@ -201,6 +223,7 @@ document.getElementById('download')?.addEventListener('click', () => void downlo
 
 (window as unknown as { gradwatchDemo: unknown }).gradwatchDemo = {
   train,
+  customLoop,
   download,
   archive: () => browserStorage().archive(),
   /** Batches completed by the latest fit, and when the last one ended. */

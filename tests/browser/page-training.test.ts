@@ -42,7 +42,7 @@ type Train = (
   backend: string,
   to: 'collector' | 'storage' | 'none',
   run: string,
-  options?: { epochs?: number; learningRate?: number },
+  options?: { epochs?: number; learningRate?: number; callback?: Record<string, unknown> },
 ) => Promise<Result>;
 
 function train(page: Page, ...args: Parameters<Train>): Promise<Result> {
@@ -145,6 +145,29 @@ describe.skipIf(!available)('training in a web page, its run in TensorBoard', ()
     }, 180_000);
   }
 
+  it('runs the in-step gate only when asked for (a skip action), and watchOptimizer in a custom loop', async () => {
+    const gated = await train(page, 'webgl', 'collector', 'page/gated', {
+      callback: { detect: { actions: { grad_spike: 'skip', non_finite_grad: 'skip' } } },
+    });
+    // The gate decides before the update: one synchronous read of the step's sums per step.
+    expect(gated.syncReadsPerStep).toBeGreaterThan(0);
+    expect(gated.batchLosses).toHaveLength(32);
+    const losses = await page.evaluate(() =>
+      (
+        globalThis as unknown as { gradwatchDemo: { customLoop(b: string, r: string): Promise<number[]> } }
+      ).gradwatchDemo.customLoop('webgl', 'page/loop'),
+    );
+    expect(losses).toHaveLength(20);
+    results.set('page/loop', {
+      backend: 'webgl',
+      steps: 20,
+      ms: 0,
+      syncReadsPerStep: 0,
+      loss: losses.at(-1)!,
+      batchLosses: losses,
+    });
+  }, 120_000);
+
   it('trains with a learning rate that explodes: alerts reach the collector', async () => {
     const r = await train(page, 'wasm', 'collector', 'page/exploding', { epochs: 1, learningRate: 1e4 });
     results.set('page/exploding/train', r);
@@ -175,7 +198,7 @@ describe.skipIf(!available)('training in a web page, its run in TensorBoard', ()
 
   it('TensorBoard (both loaders) shows the page runs and the downloaded logdir', async () => {
     for (const [dir, runs] of [
-      [logdir, ['page/webgl/train', 'page/wasm/train', 'page/exploding/train']],
+      [logdir, ['page/webgl/train', 'page/wasm/train', 'page/exploding/train', 'page/loop']],
       [join(downloaded, 'logdir'), ['kept/wasm/train']],
     ] as const) {
       const servers = await startBothLoaders(dir, async (s) => {
@@ -188,7 +211,12 @@ describe.skipIf(!available)('training in a web page, its run in TensorBoard', ()
           for (const run of runs) {
             const r = results.get(run);
             expect(r, run).toBeDefined();
-            if (run === 'page/exploding/train') {
+            if (run === 'page/loop') {
+              // watchOptimizer's run: the gradient norm of each of the loop's 20 steps.
+              const norm = await scalars(tb, run, 'grad_norm/global');
+              expect(norm.map((p) => p[1])).toEqual(r!.batchLosses.map((_, i) => i + 1));
+              for (const p of norm) expect(num(p[2])).toBeGreaterThan(0);
+            } else if (run === 'page/exploding/train') {
               const alerts = (await tagsOf(tb, 'scalars', run)).filter((t) => t.startsWith('alerts/'));
               expect(alerts.length, `alerts in ${run} (load_fast=${tb.loadFast})`).toBeGreaterThan(0);
             } else {
