@@ -14,8 +14,8 @@
  * files then, in the same runs, and its steps go on counting.
  */
 
-import { getBackend, type Optimizer, type Scalar } from '@tensorflow/tfjs-core';
-import { Callback, type LayersModel, type Logs, version_layers } from '@tensorflow/tfjs-layers';
+import { getBackend, type Optimizer } from '@tensorflow/tfjs-core';
+import { Callback, type LayersModel, type Logs } from '@tensorflow/tfjs-layers';
 import type { Alert } from '../detect/types.js';
 import type { EventFileWriterStats } from '../events/writer-api.js';
 import type { Destination, RunClaim } from '../platform/destination.js';
@@ -23,7 +23,6 @@ import type { HParamValue } from '../summary/values.js';
 import { checkDestination, SummaryWriter } from '../summary/writer.js';
 import { ActivationTap } from '../watch/activations.js';
 import { AutoClipState, clipMode, ZClipState } from '../watch/clip.js';
-import { BatchCapture, captureWeights, describeModel, encodeEvidence } from '../watch/evidence.js';
 import {
   checkInt,
   checkKnownOptions,
@@ -33,12 +32,12 @@ import {
   WATCH_OPTION_NAMES,
   type WatchOptions,
 } from '../watch/options.js';
-import { type PostMortem, postMortemMarkdown, replayStep } from '../watch/postmortem.js';
 import { HOST_MEMORY_BACKENDS } from '../watch/reduce.js';
 import type { GradientCheck, StepActivation } from '../watch/step-stats.js';
 import { describeValue } from '../watch/tap.js';
 import { type WatchCost, Watcher, watcherOptionsFor } from '../watch/watcher.js';
 import { type Decided, type DetectOptions, LiveDetector, logStep } from './live-detect.js';
+import { type KeepEvidenceOption, type PostMortemOption, PostMortems } from './postmortems.js';
 
 export interface TensorBoardOptions extends WatchOptions {
   /** When to write batch_/epoch_ metrics: 'epoch' (default), 'batch', or every N batches. */
@@ -57,7 +56,7 @@ export interface TensorBoardOptions extends WatchOptions {
    * hook); true turns the check on (on the cpu, wasm and tensorflow backends; about 2% CPU on a
    * 4 ms step, bench/README.md); false never replays.
    */
-  postMortem?: boolean | 'auto';
+  postMortem?: PostMortemOption;
   /**
    * With each post-mortem, keep the evidence: the model's weights before the bad update
    * (`model.json` + `weights.bin`, loadable by `tf.loadLayersModel`) and the step's batch
@@ -69,7 +68,7 @@ export interface TensorBoardOptions extends WatchOptions {
    * await model.fit(xs, ys, { callbacks: [tensorBoard('runs/exp', { keepEvidence: true })] });
    * // later: const { model, inputs, targets } = await loadEvidence('runs/exp/train/evidence-412');
    */
-  keepEvidence?: boolean | { maxBytes?: number };
+  keepEvidence?: KeepEvidenceOption;
   /**
    * Where the runs go: files under `logdir` in Node (default); in the browser build the page's
    * browser storage (default, see `download()`) or a collector (`collector(url, { token })`).
@@ -103,30 +102,11 @@ const OPTION_NAMES = [
   'keepEvidence',
   'destination',
 ];
-/** Evidence of a bad step is kept up to this size unless the user sets keepEvidence.maxBytes. */
-const EVIDENCE_MAX_BYTES = 64 * 2 ** 20;
 /** Steps measured for activation statistics at the start of a watch ('auto'): early findings. */
 const EARLY_ACTIVATION_STEPS = 5;
-/** Post-mortems per callback at most: the first error of a run is the one that tells. */
-const MAX_POSTMORTEMS = 3;
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
 type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
-
-/** keepEvidence's size limit in bytes, or null when evidence is not kept. */
-function evidenceLimit(v: TensorBoardOptions['keepEvidence'], where: string): number | null {
-  if (v === undefined || v === false) return null;
-  if (v === true) return EVIDENCE_MAX_BYTES;
-  if (v === null || typeof v !== 'object') {
-    throw new TypeError(
-      `${where}: keepEvidence must be true, false or { maxBytes }, got ${describeValue(v)}`,
-    );
-  }
-  checkKnownOptions(v, ['maxBytes'], `${where}: keepEvidence`);
-  if (v.maxBytes === undefined) return EVIDENCE_MAX_BYTES;
-  checkInt('keepEvidence.maxBytes', v.maxBytes, 0, where);
-  return v.maxBytes;
-}
 
 async function logValue(v: unknown): Promise<number | null> {
   if (typeof v === 'number') return v;
@@ -148,10 +128,7 @@ export class TensorBoardCallback extends Callback {
   readonly #stepActivations = new Map<number, StepActivation[]>();
   /** Running mean (ms) of what a measured step's activation statistics cost. */
   #activationMs = 0;
-  readonly #postMortem: boolean | 'auto';
-  #postMortems = 0;
-  /** Largest evidence kept with a post-mortem (bytes), or null: none kept. */
-  readonly #evidenceMaxBytes: number | null;
+  readonly #postMortems: PostMortems;
   readonly #explicitModel: LayersModel | undefined;
   readonly #destination: Destination;
   readonly #extraHparams: Record<string, HParamValue>;
@@ -214,14 +191,12 @@ export class TensorBoardCallback extends Callback {
       checkInt('activationFreq', af, 0, where);
     }
     this.#activationFreq = af;
-    const pm = options.postMortem ?? 'auto';
-    if (pm !== 'auto' && typeof pm !== 'boolean')
-      throw new TypeError(`${where}: postMortem must be true, false or 'auto', got ${describeValue(pm)}`);
-    this.#evidenceMaxBytes = evidenceLimit(options.keepEvidence, where);
-    if (this.#evidenceMaxBytes !== null && pm === false) {
-      throw new TypeError(`${where}: keepEvidence needs the post-mortem, but postMortem is false`);
-    }
-    this.#postMortem = this.#evidenceMaxBytes !== null ? true : pm;
+    this.#postMortems = new PostMortems(options, where, {
+      destination: this.#destination,
+      train: () => this.#train,
+      printsToConsole: () => this.#detector?.printsToConsole ?? false,
+      warn: (key, message) => this.#warn(key, message),
+    });
     if (options.model !== undefined && typeof (options.model as { fit?: unknown })?.fit !== 'function') {
       throw new TypeError(`${where}: model must be a tfjs LayersModel`);
     }
@@ -374,7 +349,8 @@ export class TensorBoardCallback extends Callback {
         // The gate decides in the step; a post-mortem needs it too, where reading the step's numbers
         // in the step costs nothing more (host-memory backends).
         ...(this.#detector &&
-        (this.#detector.needsGate || (this.#postMortem === true && HOST_MEMORY_BACKENDS.has(getBackend())))
+        (this.#detector.needsGate ||
+          (this.#postMortems.mode === true && HOST_MEMORY_BACKENDS.has(getBackend())))
           ? { gate: (c) => this.#gate(c, model) }
           : {}),
         ...(this.#zclip ? { zclipState: this.#zclip } : {}),
@@ -555,20 +531,15 @@ export class TensorBoardCallback extends Callback {
     try {
       const verdict = d.gate(check);
       if (d.stopped) model.stopTraining = true;
-      if (this.#postMortem !== false && check.lossFn && this.#postMortems < MAX_POSTMORTEMS) {
-        if (d.gatedAt(check.step).some((x) => x.alert.severity === 'error')) {
-          this.#postMortems++;
-          // The replay's forward pass is not this step's: the activation statistics skip it.
-          const armed = this.#activations?.armed ?? false;
-          if (this.#activations) this.#activations.armed = false;
-          try {
-            const batch = this.#evidenceMaxBytes !== null ? new BatchCapture(model) : undefined;
-            const p = replayStep(model, check.lossFn as () => Scalar, check.step, batch);
-            if (batch) p.evidence = this.#keepEvidence(model, p, batch);
-            this.#writePostMortem(p);
-          } finally {
-            if (this.#activations) this.#activations.armed = armed;
-          }
+      const error = d.gatedAt(check.step).some((x) => x.alert.severity === 'error');
+      if (this.#postMortems.wanted(check, error)) {
+        // The replay's forward pass is not this step's: the activation statistics skip it.
+        const armed = this.#activations?.armed ?? false;
+        if (this.#activations) this.#activations.armed = false;
+        try {
+          this.#postMortems.run(model, check);
+        } finally {
+          if (this.#activations) this.#activations.armed = armed;
         }
       }
       return verdict;
@@ -576,75 +547,6 @@ export class TensorBoardCallback extends Callback {
       this.#warn('detect', `gradwatch: the detector failed: ${(err as Error).message}`);
       return 'apply';
     }
-  }
-
-  /** Writes the evidence of a bad step next to the train run's event files (inside the step: the update waits). */
-  #keepEvidence(model: LayersModel, p: PostMortem, batch: BatchCapture): PostMortem['evidence'] {
-    const dirName = `evidence-${p.step}`;
-    try {
-      const encoded = encodeEvidence(
-        {
-          step: p.step,
-          loss: p.loss,
-          ...describeModel(model),
-          weights: captureWeights(model),
-          inputs: batch.inputs,
-          targets: batch.targets,
-        },
-        this.#evidenceMaxBytes!,
-        `TensorFlow.js tfjs-layers v${version_layers} (kept by gradwatch)`,
-      );
-      if ('skipped' in encoded) return { skipped: encoded.skipped, bytes: encoded.bytes };
-      const train = this.#train;
-      const dest = this.#destination;
-      if (!train) return { skipped: 'the train run is not open', bytes: encoded.bytes };
-      if (!dest.writeFile)
-        return { skipped: `a ${dest.kind} keeps only event records`, bytes: encoded.bytes };
-      const dir = dest.join(train.logdir, dirName);
-      for (const f of encoded.files) dest.writeFile(dir, f.name, f.bytes);
-      const missing = [...batch.inputs, ...batch.targets].some((t) => t === null);
-      return {
-        dir: dirName,
-        bytes: encoded.bytes,
-        ...(missing ? { skipped: 'part of the batch could not be seen in the replay (see batch.json)' } : {}),
-      };
-    } catch (err) {
-      this.#warn(
-        'evidence',
-        `gradwatch: could not keep the evidence of step ${p.step}: ${(err as Error).message}`,
-      );
-      return { skipped: `could not be written: ${(err as Error).message}`, bytes: 0 };
-    }
-  }
-
-  /** The post-mortem in the Text tab, as JSON next to the train run's event files, and on the console. */
-  #writePostMortem(p: PostMortem): void {
-    const train = this.#train;
-    if (train) {
-      train.text(`postmortem/${p.step}`, postMortemMarkdown(p), p.step);
-      try {
-        this.#destination.writeFile?.(
-          train.logdir,
-          `postmortem-${p.step}.json`,
-          new TextEncoder().encode(`${JSON.stringify(p, null, 1)}\n`),
-        );
-      } catch (err) {
-        this.#warn(
-          'postmortem-json',
-          `gradwatch: could not write the post-mortem as JSON: ${(err as Error).message}`,
-        );
-      }
-    }
-    if (!this.#detector?.printsToConsole) return;
-    const o = p.origin;
-    const where = o.layer
-      ? `the damage was created in the ${o.direction} pass, layer ${o.layer}`
-      : o.direction === 'loss'
-        ? 'the damage was created in the loss function'
-        : 'no single origin';
-    console.warn(
-      `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}${p.evidence?.dir ? `; evidence kept in ${this.#destination.join(this.#train?.logdir ?? '', p.evidence.dir)}` : ''}`,
-    );
   }
 
   #detach(): void {
