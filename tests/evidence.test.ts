@@ -4,7 +4,7 @@
  * without the training script: the loaded model on the loaded batch gives the replay's loss; the
  * batch is the exact rows of the bad step; tf.loadLayersModel reads the folder on tfjs-node.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -248,5 +248,18 @@ describe('keepEvidence options', () => {
 
   it('loadEvidence says what is wrong with a folder that is not evidence', async () => {
     await expect(loadEvidence(tempDir())).rejects.toThrow(/loadEvidence: cannot read .*model\.json/);
+    // A crafted manifest may not read outside its folder.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['../../etc/passwd'], weights: [] }] }),
+    );
+    writeFileSync(
+      join(dir, 'batch.json'),
+      JSON.stringify({ format: 'gradwatch-evidence', weightsManifest: [] }),
+    );
+    await expect(loadEvidence(dir)).rejects.toThrow(
+      /names "\.\.\/\.\.\/etc\/passwd", not a file in its folder/,
+    );
   });
 });

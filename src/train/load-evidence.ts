@@ -28,8 +28,21 @@ function readWeights(
   dir: string,
   manifest: Manifest,
 ): { specs: io.WeightsManifestEntry[]; data: ArrayBuffer } {
+  if (!Array.isArray(manifest?.weightsManifest)) {
+    throw new Error(`loadEvidence: ${dir} has a manifest without weightsManifest`);
+  }
   const specs = manifest.weightsManifest.flatMap((g) => g.weights);
-  const parts = manifest.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p))));
+  const parts = manifest.weightsManifest.flatMap((g) =>
+    g.paths.map((p) => {
+      // A manifest names files in its own folder, nothing else (a crafted one must not read elsewhere).
+      if (typeof p !== 'string' || !/^[A-Za-z0-9._-]+$/.test(p) || p === '..' || p === '.') {
+        throw new Error(
+          `loadEvidence: ${dir}: the manifest names ${JSON.stringify(p)}, not a file in its folder`,
+        );
+      }
+      return readFileSync(join(dir, p));
+    }),
+  );
   const total = parts.reduce((n, b) => n + b.byteLength, 0);
   const data = new Uint8Array(total);
   let at = 0;
