@@ -29,8 +29,13 @@ import {
 export interface RecordSink {
   /** Where the records end up, for messages (a URL, a storage path). */
   readonly path: string;
-  /** Appends whole framed records; resolves once they are kept, rejects if they were not (retried later). */
-  append(bytes: Uint8Array): Promise<void>;
+  /**
+   * Appends `records` whole framed records; resolves once they are kept, rejects if they were not
+   * (retried later). A single record the destination can never take (larger than it accepts) rejects
+   * with an EventWriterError of code 'ERR_RECORD_TOO_LARGE': the writer drops it, reports it and goes
+   * on with the records after it, which it would otherwise hold up forever.
+   */
+  append(bytes: Uint8Array, records: number): Promise<void>;
   /** A last chance when the page goes away (nothing can be awaited): true if the bytes were taken. */
   appendOnExit?(bytes: Uint8Array): boolean;
   /** The most the last-chance path takes now (a keepalive request's quota); records are never split. */
@@ -216,7 +221,7 @@ export class StreamEventWriter implements EventWriterLike {
     const page = globalThis as PageEvents;
     page.removeEventListener?.('pagehide', this.#onPageHide);
     page.removeEventListener?.('visibilitychange', this.#onHidden);
-    this.#closePromise = this.#enqueue()
+    this.#closePromise = this.#enqueue(true)
       .then(
         () => this.#sink.close?.(),
         async (err) => {
@@ -242,19 +247,19 @@ export class StreamEventWriter implements EventWriterLike {
     this.#enqueue().catch(() => {});
   }
 
-  #enqueue(): Promise<void> {
+  #enqueue(final = false): Promise<void> {
     this.#flushQueued = true;
     const run = this.#chain.then(() => {
       this.#flushQueued = false;
-      return this.#appendAll();
+      return this.#appendAll(final);
     });
     this.#chain = run.catch(() => {});
     return run;
   }
 
   /** Appends the buffered records in batches of at most the sink's limit, stopping at the first failure. */
-  async #appendAll(): Promise<void> {
-    const limit = this.#sink.maxAppendBytes ?? Number.POSITIVE_INFINITY;
+  async #appendAll(final: boolean): Promise<void> {
+    let limit = this.#sink.maxAppendBytes ?? Number.POSITIVE_INFINITY;
     // What was buffered when the flush began, not what arrives while it runs (that waits for the
     // next flush, so a busy page sends a few larger requests rather than one per record).
     this.#flushTarget = this.#pending.length;
@@ -269,9 +274,21 @@ export class StreamEventWriter implements EventWriterLike {
       const bytes = concat(this.#pending.slice(0, n), size);
       this.#inFlight = n;
       try {
-        await this.#sink.append(bytes);
+        await this.#sink.append(bytes, n);
       } catch (err) {
         this.#inFlight = 0;
+        if (n === 1 && err instanceof EventWriterError && err.code === 'ERR_RECORD_TOO_LARGE') {
+          this.#drop(size, err);
+          continue;
+        }
+        // close()'s flush is the last: when the destination took less than this at once (a
+        // collector's smaller --max-body) and the sink lowered its limit, smaller appends are tried
+        // now rather than the records lost. Ends: each retry carries fewer bytes.
+        const lowered = this.#sink.maxAppendBytes ?? Number.POSITIVE_INFINITY;
+        if (final && n > 1 && lowered < Math.min(limit, size)) {
+          limit = lowered;
+          continue;
+        }
         this.#flushTarget = 0;
         this.#failing = true;
         this.stats.failedFlushes++;
@@ -297,6 +314,23 @@ export class StreamEventWriter implements EventWriterLike {
       this.stats.recordsWritten += n;
       this.stats.bytesWritten += size;
     }
+  }
+
+  /** Drops the record at the head, which the destination refused for good, and says so. */
+  #drop(size: number, err: EventWriterError): void {
+    this.#pending.shift();
+    this.#flushTarget--;
+    this.stats.recordsPending--;
+    this.stats.bytesPending -= size;
+    this.stats.droppedRecords++;
+    this.#report(
+      new EventWriterError(
+        `${err.message}; it was dropped (${this.stats.droppedRecords} record(s) dropped so far) and the records after it are sent`,
+        err.path,
+        err,
+        err.code,
+      ),
+    );
   }
 
   /**

@@ -7,7 +7,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { eventFileName, nextFileCounter } from '../events/file-name.js';
 import { type RecordSink, StreamEventWriter } from '../events/stream-writer.js';
-import type { EventWriterLike } from '../events/writer-api.js';
+import { checkOptionNames, type EventWriterLike, typeAndValue } from '../events/writer-api.js';
 import { type Destination, joinSegments, unclaimedRun } from './destination.js';
 
 // The parts of the File System API used here (the project type-checks without DOM types).
@@ -52,7 +52,9 @@ function opfsTop(): Promise<DirHandle> {
   ).navigator?.storage;
   if (!storage?.getDirectory) {
     return Promise.reject(
-      new Error('browser storage needs the Origin Private File System (navigator.storage.getDirectory)'),
+      new Error(
+        'browser storage needs the Origin Private File System (navigator.storage.getDirectory), which pages and workers of a secure context (https, localhost) have; Node has none: write files there (the default) or send to a collector()',
+      ),
     );
   }
   return storage.getDirectory();
@@ -109,7 +111,8 @@ const PAGE_ID = Math.floor(Math.random() * 1e6);
  * await store.download(); // gradwatch-logdir-….zip: unzip, then tensorboard --logdir <folder>
  */
 export function browserStorage(options: BrowserStorageOptions = {}): BrowserStorage {
-  const rootName = options.root ?? 'gradwatch';
+  checkOptionNames(options, 'browserStorage()', ['root']);
+  const rootName = options.root === undefined ? 'gradwatch' : options.root;
   if (typeof rootName !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(rootName) || rootName === '..') {
     throw new TypeError(`browserStorage: root must be one directory name, got ${JSON.stringify(rootName)}`);
   }
@@ -186,14 +189,18 @@ export function browserStorage(options: BrowserStorageOptions = {}): BrowserStor
       return zipSync(entries);
     },
     async download(fileName) {
-      const bytes = await storage.archive();
+      if (fileName !== undefined && (typeof fileName !== 'string' || fileName === '')) {
+        throw new TypeError(`download(): fileName must be a non-empty string, got ${typeAndValue(fileName)}`);
+      }
       const g = globalThis as unknown as {
         document?: { createElement(tag: string): { href: string; download: string; click(): void } };
         Blob?: new (parts: unknown[], o: { type: string }) => unknown;
         URL: { createObjectURL(b: unknown): string; revokeObjectURL(u: string): void };
       };
+      // Asked before the archive is made: elsewhere there is nothing to save it with.
       if (!g.document || !g.Blob)
-        throw new Error('download() needs a page (document); use archive() elsewhere');
+        throw new Error('download() needs a page (document); use archive() elsewhere (a worker)');
+      const bytes = await storage.archive();
       const url = g.URL.createObjectURL(new g.Blob([bytes], { type: 'application/zip' }));
       const a = g.document.createElement('a');
       a.href = url;

@@ -7,7 +7,14 @@ import type { Scalar } from '@tensorflow/tfjs-core';
 import { type LayersModel, version_layers } from '@tensorflow/tfjs-layers';
 import type { Destination } from '../platform/destination.js';
 import type { SummaryWriter } from '../summary/writer.js';
-import { BatchCapture, captureWeights, describeModel, encodeEvidence } from '../watch/evidence.js';
+import {
+  BatchCapture,
+  captureWeights,
+  describeModel,
+  encodeEvidence,
+  weightedLoss,
+  weightingNote,
+} from '../watch/evidence.js';
 import { checkInt, checkKnownOptions } from '../watch/options.js';
 import { type PostMortem, postMortemMarkdown, replayStep } from '../watch/postmortem.js';
 import type { GradientCheck } from '../watch/step-stats.js';
@@ -66,6 +73,13 @@ export class PostMortems {
     }
     this.mode = this.#evidenceMaxBytes !== null ? true : pm;
     this.#ctx = ctx;
+    if (this.#evidenceMaxBytes !== null && !ctx.destination.writeFile) {
+      // Said now, before training: not only in post-mortems that may come hours later, or never.
+      ctx.warn(
+        'evidence-destination',
+        `gradwatch: ${where}: keepEvidence: a ${ctx.destination.kind} keeps only event records, so no evidence of a bad step will be kept (post-mortems are still written, to the Text tab); keep it with files() in Node or browserStorage() in a page`,
+      );
+    }
   }
 
   /** Whether a step the gate has just judged gets a replay (an error alert, within the limit). */
@@ -86,10 +100,12 @@ export class PostMortems {
   #keepEvidence(model: LayersModel, p: PostMortem, batch: BatchCapture): PostMortem['evidence'] {
     const { destination: dest, warn } = this.#ctx;
     try {
+      const modelLoss = weightedLoss(p.loss, batch.modelLoss());
       const encoded = encodeEvidence(
         {
           step: p.step,
           loss: p.loss,
+          ...(modelLoss === undefined ? {} : { modelLoss }),
           ...describeModel(model),
           weights: captureWeights(model),
           inputs: batch.inputs,
@@ -106,12 +122,13 @@ export class PostMortems {
       const dirName = `evidence-${p.step}`;
       const dir = dest.join(train.logdir, dirName);
       for (const f of encoded.files) dest.writeFile(dir, f.name, f.bytes);
-      const missing = [...batch.inputs, ...batch.targets].some((t) => t === null);
-      return {
-        dir: dirName,
-        bytes: encoded.bytes,
-        ...(missing ? { skipped: 'part of the batch could not be seen in the replay (see batch.json)' } : {}),
-      };
+      const notes = [
+        ...([...batch.inputs, ...batch.targets].some((t) => t === null)
+          ? ['part of the batch could not be seen in the replay (see batch.json)']
+          : []),
+        ...(modelLoss === undefined ? [] : [weightingNote(p.loss, modelLoss)]),
+      ];
+      return { dir: dirName, bytes: encoded.bytes, ...(notes.length ? { skipped: notes.join('; ') } : {}) };
     } catch (err) {
       warn('evidence', `gradwatch: could not keep the evidence of step ${p.step}: ${(err as Error).message}`);
       return { skipped: `could not be written: ${(err as Error).message}`, bytes: 0 };
@@ -145,8 +162,10 @@ export class PostMortems {
         ? 'the damage was created in the loss function'
         : 'no single origin';
     const evidence = p.evidence?.dir
-      ? `; evidence kept in ${dest.join(train?.logdir ?? '', p.evidence.dir)}`
-      : '';
+      ? `; evidence kept in ${dest.join(train?.logdir ?? '', p.evidence.dir)}${p.evidence.skipped ? ` (${p.evidence.skipped})` : ''}`
+      : p.evidence?.skipped
+        ? `; evidence not kept: ${p.evidence.skipped}`
+        : '';
     console.warn(
       `gradwatch: post-mortem of step ${p.step} (replayed in ${p.ms.toFixed(0)} ms): ${where}: ${o.why}${p.random ? ' (dropout: the replay drew new masks)' : ''}${evidence}`,
     );

@@ -10,6 +10,7 @@
  * No file system here: the caller decides where the files go.
  */
 import type * as tf from '@tensorflow/tfjs-core';
+import { mean } from '@tensorflow/tfjs-core';
 
 /** A tensor's values copied out of the backend. */
 export interface HostTensor {
@@ -22,6 +23,11 @@ export interface HostTensor {
 export interface Evidence {
   step: number;
   loss: number;
+  /**
+   * What the model's own losses give on the batch (its compiled losses' means plus the regularizers'
+   * penalties), when it differs from `loss`: fit's classWeight weighted the step, and that is not kept.
+   */
+  modelLoss?: number;
   /** `model.toJSON(null, false)`: the topology `tf.loadLayersModel` rebuilds. */
   topology: unknown;
   /** The model's loss, metrics and optimizer config, so the loaded model comes back compiled. */
@@ -131,6 +137,9 @@ export function encodeEvidence(e: Evidence, maxBytes: number, generatedBy: strin
     version: 1,
     step: e.step,
     loss: Number.isFinite(e.loss) ? e.loss : String(e.loss),
+    ...(e.modelLoss === undefined
+      ? {}
+      : { modelLoss: e.modelLoss, note: weightingNote(e.loss, e.modelLoss) }),
     inputs: e.inputs.map((t) => t?.name ?? null),
     targets: e.targets.map((t) => t?.name ?? null),
     weightsManifest: [{ paths: ['batch.bin'], weights: batch.specs }],
@@ -144,6 +153,21 @@ export function encodeEvidence(e: Evidence, maxBytes: number, generatedBy: strin
     ],
     bytes,
   };
+}
+
+/**
+ * The model's own loss on the batch when the step's loss differs from it (fit's classWeight weighted
+ * the step: the evidence holds no weights of the samples, so the loaded model on the loaded batch
+ * gives the model's loss, not the step's); undefined when they agree or either is unknown.
+ */
+export function weightedLoss(loss: number, modelLoss: number): number | undefined {
+  if (!Number.isFinite(loss) || !Number.isFinite(modelLoss)) return undefined;
+  return Math.abs(loss - modelLoss) > 1e-3 * Math.max(1, Math.abs(loss)) ? modelLoss : undefined;
+}
+
+/** Says why the evidence gives another loss than the step's (see weightedLoss). */
+export function weightingNote(loss: number, modelLoss: number): string {
+  return `the step's loss (${loss.toPrecision(6)}) was weighted by fit's classWeight, which the evidence does not hold: the loaded model on the loaded batch gives ${modelLoss.toPrecision(6)}`;
 }
 
 function mb(n: number): string {
@@ -177,6 +201,8 @@ const tensorList = (x: unknown): tf.Tensor[] =>
 export class BatchCapture {
   readonly inputs: Array<HostTensor | null>;
   readonly targets: Array<HostTensor | null>;
+  /** The mean of each compiled loss function's result in the replay (before any classWeight). */
+  readonly outputLosses: Array<number | null>;
   readonly #consumers = new Map<unknown, Array<{ input: number; position: number }>>();
   /** Tensors a wrapped layer produced: anything else a layer receives came from outside (the batch). */
   readonly #produced = new Set<unknown>();
@@ -190,6 +216,7 @@ export class BatchCapture {
     const inputs = this.#model.inputs ?? [];
     this.inputs = inputs.map(() => null);
     this.targets = (this.#model.outputs ?? []).map(() => null);
+    this.outputLosses = (this.#model.lossFunctions ?? []).map(() => null);
     (this.#model.inputLayers ?? []).forEach((layer, i) => {
       for (const node of layer.outboundNodes ?? []) {
         const position = node.inputTensors?.indexOf(inputs[i]) ?? -1;
@@ -226,10 +253,37 @@ export class BatchCapture {
     fns.forEach((fn, i) => {
       fns[i] = (yTrue, yPred) => {
         if (this.targets[i] === null) this.targets[i] = toHost(`target/${i}`, yTrue);
-        return fn(yTrue, yPred);
+        const out = fn(yTrue, yPred);
+        if (this.outputLosses[i] === null) {
+          // Off the path to the step's loss, so its gradients are untouched.
+          const m = mean(out);
+          this.outputLosses[i] = m.dataSync()[0]!;
+          m.dispose();
+        }
+        return out;
       };
     });
     return () => fns.splice(0, fns.length, ...originals);
+  }
+
+  /**
+   * The model's own loss on the replayed batch: its compiled losses' means plus its regularizers'
+   * penalties (what fit's loss is, unless classWeight weighted it). NaN when a loss was not seen.
+   * Called inside the step (the weights are still those of the replay).
+   */
+  modelLoss(): number {
+    if (this.outputLosses.length === 0 || this.outputLosses.some((l) => l === null)) return Number.NaN;
+    let sum = this.outputLosses.reduce((a: number, b) => a + b!, 0);
+    const m = this.#model as { calculateLosses?: () => tf.Scalar[] };
+    try {
+      for (const r of m.calculateLosses?.() ?? []) {
+        sum += r.dataSync()[0]!;
+        r.dispose();
+      }
+    } catch {
+      return Number.NaN; // unknown, so nothing is said about it
+    }
+    return sum;
   }
 
   /**
