@@ -859,3 +859,43 @@ describe.skipIf(!canMount())('collector: a full disk', () => {
     }
   });
 });
+
+describe('collector: a session stream in order (seq)', () => {
+  const fv = { wallTime: 1_700_000_000, fileVersion: 'brain.Event:2' };
+
+  it('writes a request that overtook the one before it after that one (a keepalive at page close)', async () => {
+    const { c, logdir } = await collector();
+    const q = (seq: number) => `?session=s1&seq=${seq}`;
+    // Records 3 and 4 arrive first; 0 (file_version), 1 and 2 come 100 ms later.
+    const later = post(c, 'page/train', records([scalar(3, 3), scalar(4, 4)]), undefined, q(3));
+    await new Promise((r) => setTimeout(r, 100));
+    const first = await post(c, 'page/train', records([fv, scalar(1, 1), scalar(2, 2)]), undefined, q(0));
+    expect(first.status).toBe(200);
+    expect((await later).status).toBe(200);
+    const [file] = await runEvents(join(logdir, 'page/train'));
+    expect(points(file!.events).map((p) => p[0])).toEqual([1, 2, 3, 4]);
+  });
+
+  it('writes a retried request once (its answer was lost), and goes on after a gap it waited for', async () => {
+    const { c, logdir } = await collector();
+    const q = (seq: number) => `?session=s2&seq=${seq}`;
+    const body = records([fv, scalar(1, 1), scalar(2, 2)]);
+    expect((await post(c, 'r', body, undefined, q(0))).status).toBe(200);
+    // The same request again, and one that overlaps it: only the new records are written.
+    expect((await post(c, 'r', body, undefined, q(0))).status).toBe(200);
+    expect((await post(c, 'r', records([scalar(2, 2), scalar(3, 3)]), undefined, q(2))).status).toBe(200);
+    // Records 4 and 5 never come (the page died sending them): 6 is written after a wait, not lost.
+    const t0 = Date.now();
+    expect((await post(c, 'r', records([scalar(6, 6)]), undefined, q(6))).status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1500);
+    const [file] = await runEvents(join(logdir, 'r'));
+    expect(points(file!.events).map((p) => p[0])).toEqual([1, 2, 3, 6]);
+  });
+
+  it('refuses a seq that is not a count', async () => {
+    const { c } = await collector();
+    const a = await post(c, 'r', records([scalar(1, 1)]), undefined, '?session=s3&seq=-1');
+    expect(a.status).toBe(400);
+    expect(a.json.error).toMatch(/query seq is "-1"; it must be a count of records/);
+  });
+});

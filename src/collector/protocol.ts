@@ -125,6 +125,8 @@ export interface EventBatch {
   payloads: Uint8Array[];
   /** Records in the body. */
   records: number;
+  /** Each payload's record index in the body (file_version records are counted, not written). */
+  recordIndex: number[];
   /** Records left out because their event carries file_version (the collector writes its own). */
   droppedFileVersion: number;
   /** Bytes of the payloads to write. */
@@ -140,6 +142,7 @@ export interface EventBatch {
  */
 export function validateEventBatch(body: Uint8Array, maxEventBytes = MAX_EVENT_BYTES): EventBatch {
   const payloads: Uint8Array[] = [];
+  const recordIndex: number[] = [];
   let droppedFileVersion = 0;
   let payloadBytes = 0;
   let index = 0;
@@ -177,11 +180,12 @@ export function validateEventBatch(body: Uint8Array, maxEventBytes = MAX_EVENT_B
     if (event.what === 'fileVersion') droppedFileVersion++;
     else {
       payloads.push(payload);
+      recordIndex.push(index);
       payloadBytes += payload.length;
     }
     off = r.next;
   }
-  return { payloads, records: index, droppedFileVersion, payloadBytes };
+  return { payloads, records: index, recordIndex, droppedFileVersion, payloadBytes };
 }
 
 /** A string as an error message quotes it: JSON-quoted (control characters escaped), shortened. */
@@ -196,4 +200,16 @@ function describeChar(c: string): string {
   const cp = c.codePointAt(0) ?? 0;
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return cp < 0x20 || cp === 0x7f ? `the control character ${code}` : `${JSON.stringify(c)} (${code})`;
+}
+
+/**
+ * The `seq` query parameter: where a request's records start in its session's stream (a sender's
+ * count of records before them), or undefined when absent.
+ */
+export function parseSeq(raw: string | null): number | undefined {
+  if (raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw)) {
+    throw new CollectorRefusal(400, `query seq is ${quote(raw)}; it must be a count of records (0 or more)`);
+  }
+  return Number(raw);
 }

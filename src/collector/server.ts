@@ -31,6 +31,7 @@ import {
   CollectorRefusal,
   MAX_EVENT_BYTES,
   parseRunPath,
+  parseSeq,
   parseSession,
   quote,
   validateEventBatch,
@@ -589,6 +590,8 @@ class CollectorServer {
         `header Content-Length says ${length} bytes, more than the collector's limit of ${this.#s.maxBodyBytes} (maxBodyBytes / --max-body); send the events in smaller batches`,
       );
     }
+    // Only a session's own stream has positions: without a session, pages share the writer.
+    const seq = session === undefined ? undefined : parseSeq(query.get('seq'));
     if (expectContinue) res.writeContinue();
     const body = await this.#readBody(req);
     const batch = validateEventBatch(body, Math.min(MAX_EVENT_BYTES, this.#s.maxBodyBytes));
@@ -611,8 +614,18 @@ class CollectorServer {
           `the writer of run ${quote(slot.label)} holds ${writer.stats.bytesPending} bytes it could not write yet; nothing of this request was written`,
         );
       }
+      // In the session's order: records before these may be in a request that arrives later.
+      let skip = 0;
+      if (seq !== undefined) {
+        await this.#writers.inOrder(slot, seq);
+        // Records this collector already wrote (a retry after a lost answer) are not written twice.
+        skip = Math.max(0, slot.next - seq);
+      }
       // Synchronous: no other request's records come between these.
-      for (const [i, payload] of batch.payloads.entries()) writer.writePayload(payload, `event ${i}`);
+      for (const [i, payload] of batch.payloads.entries()) {
+        if (batch.recordIndex[i]! >= skip) writer.writePayload(payload, `event ${i}`);
+      }
+      if (seq !== undefined) this.#writers.advance(slot, seq + batch.records);
       await writer.flush();
       file = this.#writers.relative(writer.path);
     } catch (err) {

@@ -19,7 +19,14 @@ export interface Slot {
   lastUsed: number;
   /** Taken out of use (idle, a disk error, close): no new request gets it; closed once not busy. */
   retired: boolean;
+  /** Sessions that send `seq`: the position in their stream up to which records are written. */
+  next: number;
+  /** Requests waiting for the records before theirs. */
+  readonly waiting: Set<() => void>;
 }
+
+/** How long a request waits for the records before it (a request still in flight) before writing anyway. */
+export const ORDER_WAIT_MS = 2000;
 
 export interface WriterPoolOptions {
   /** Absolute logdir (not necessarily a real path). */
@@ -77,12 +84,49 @@ export class WriterPool {
       writer.on('error', (err: EventWriterError) =>
         this.#o.note(`writer of run ${label}: ${this.clientText(err)}`),
       );
-      slot = { key, label, writer, busy: 0, lastUsed: Date.now(), retired: false };
+      slot = {
+        key,
+        label,
+        writer,
+        busy: 0,
+        lastUsed: Date.now(),
+        retired: false,
+        next: 0,
+        waiting: new Set(),
+      };
       this.#slots.set(key, slot);
       this.#o.note(`run ${label} -> ${this.relative(writer.path)}`);
     }
     slot.busy++;
     return slot;
+  }
+
+  /**
+   * Waits until the records before `seq` in the slot's session are written (they may be in a
+   * request that arrived later: a page's keepalive at close overtakes its request in flight), at
+   * most ORDER_WAIT_MS (a request lost on the way must not hold up the ones after it for good).
+   */
+  inOrder(slot: Slot, seq: number): Promise<void> {
+    if (slot.next >= seq) return Promise.resolve();
+    return new Promise((done) => {
+      const check = () => {
+        if (slot.next < seq) return;
+        finish();
+      };
+      const finish = () => {
+        clearTimeout(timer);
+        slot.waiting.delete(check);
+        done();
+      };
+      const timer = setTimeout(finish, ORDER_WAIT_MS);
+      slot.waiting.add(check);
+    });
+  }
+
+  /** Records up to `end` of the slot's session are written: requests waiting for them go on. */
+  advance(slot: Slot, end: number): void {
+    slot.next = Math.max(slot.next, end);
+    for (const check of [...slot.waiting]) check();
   }
 
   release(slot: Slot): void {

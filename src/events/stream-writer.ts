@@ -33,11 +33,14 @@ export interface RecordSink {
    * Appends `records` whole framed records; resolves once they are kept, rejects if they were not
    * (retried later). A single record the destination can never take (larger than it accepts) rejects
    * with an EventWriterError of code 'ERR_RECORD_TOO_LARGE': the writer drops it, reports it and goes
-   * on with the records after it, which it would otherwise hold up forever.
+   * on with the records after it, which it would otherwise hold up forever. `first` is the position
+   * of the first of them in the writer's stream (0 is the file_version record): a destination that
+   * may receive two appends out of order (two requests in flight at a page's close) puts them back
+   * in order by it, and drops a record it already has (a retry after a lost answer).
    */
-  append(bytes: Uint8Array, records: number): Promise<void>;
+  append(bytes: Uint8Array, records: number, first: number): Promise<void>;
   /** A last chance when the page goes away (nothing can be awaited): true if the bytes were taken. */
-  appendOnExit?(bytes: Uint8Array): boolean;
+  appendOnExit?(bytes: Uint8Array, first: number): boolean;
   /** The most the last-chance path takes now (a keepalive request's quota); records are never split. */
   readonly maxExitBytes?: number;
   /** The most one append may carry (a collector's request limit); records are never split. */
@@ -74,6 +77,9 @@ export class StreamEventWriter implements EventWriterLike {
   readonly #maxRecordBytes: number;
   /** Framed records not yet appended, oldest first. */
   #pending: Uint8Array[] = [];
+  /** Each pending record's position in the stream (records leave #pending out of order at exit). */
+  #seqs: number[] = [];
+  #nextSeq = 0;
   /** How many records at the head of #pending the flush in progress still has to append. */
   #flushTarget = 0;
   /** How many records at the head of #pending an append in progress carries. */
@@ -237,6 +243,7 @@ export class StreamEventWriter implements EventWriterLike {
 
   #buffer(record: Uint8Array): void {
     this.#pending.push(record);
+    this.#seqs.push(this.#nextSeq++);
     this.stats.recordsPending++;
     this.stats.bytesPending += record.length;
   }
@@ -274,7 +281,7 @@ export class StreamEventWriter implements EventWriterLike {
       const bytes = concat(this.#pending.slice(0, n), size);
       this.#inFlight = n;
       try {
-        await this.#sink.append(bytes, n);
+        await this.#sink.append(bytes, n, this.#seqs[0]!);
       } catch (err) {
         this.#inFlight = 0;
         if (n === 1 && err instanceof EventWriterError && err.code === 'ERR_RECORD_TOO_LARGE') {
@@ -309,6 +316,7 @@ export class StreamEventWriter implements EventWriterLike {
       this.#failing = false;
       this.#flushTarget -= n;
       this.#pending.splice(0, n);
+      this.#seqs.splice(0, n);
       this.stats.recordsPending -= n;
       this.stats.bytesPending -= size;
       this.stats.recordsWritten += n;
@@ -319,6 +327,7 @@ export class StreamEventWriter implements EventWriterLike {
   /** Drops the record at the head, which the destination refused for good, and says so. */
   #drop(size: number, err: EventWriterError): void {
     this.#pending.shift();
+    this.#seqs.shift();
     this.#flushTarget--;
     this.stats.recordsPending--;
     this.stats.bytesPending -= size;
@@ -350,8 +359,9 @@ export class StreamEventWriter implements EventWriterLike {
     }
     if (n === 0) return;
     const taken = this.#pending.slice(this.#inFlight, this.#inFlight + n);
-    if (this.#sink.appendOnExit(concat(taken, size))) {
+    if (this.#sink.appendOnExit(concat(taken, size), this.#seqs[this.#inFlight]!)) {
       this.#pending.splice(this.#inFlight, n);
+      this.#seqs.splice(this.#inFlight, n);
       this.#flushTarget = Math.max(this.#inFlight, this.#flushTarget - n);
       this.stats.recordsWritten += n;
       this.stats.bytesWritten += size;

@@ -89,7 +89,7 @@ class CollectorSink implements RecordSink {
     this.#timeoutMillis = options.timeoutMillis ?? DEFAULT_TIMEOUT_MS;
   }
 
-  async append(bytes: Uint8Array, records?: number): Promise<void> {
+  async append(bytes: Uint8Array, records?: number, first?: number): Promise<void> {
     // A collector that never answers (stopped, or another server that holds the connection) must
     // not hold the writer, its close() and the end of a fit forever.
     const abort = typeof AbortController === 'function' ? new AbortController() : undefined;
@@ -99,7 +99,9 @@ class CollectorSink implements RecordSink {
     let text: string;
     try {
       try {
-        res = await fetch(this.#url, {
+        // seq: where these records start in the session's stream, so the collector writes requests
+        // that arrive out of order (a keepalive overtaking a request at a page's close) in order.
+        res = await fetch(first === undefined ? this.#url : `${this.#url}&seq=${first}`, {
           method: 'POST',
           headers: {
             'Content-Type': 'application/octet-stream',
@@ -173,11 +175,12 @@ class CollectorSink implements RecordSink {
     return KEEPALIVE_BYTES - keepaliveInFlight;
   }
 
-  appendOnExit(bytes: Uint8Array): boolean {
+  appendOnExit(bytes: Uint8Array, first?: number): boolean {
     if (bytes.length > this.maxExitBytes) return false;
     // A simple request (text/plain, the token in the query): no preflight, which a page being
     // closed has no time for.
-    const url = this.#token ? `${this.#url}&token=${encodeURIComponent(this.#token)}` : this.#url;
+    const withSeq = first === undefined ? this.#url : `${this.#url}&seq=${first}`;
+    const url = this.#token ? `${withSeq}&token=${encodeURIComponent(this.#token)}` : withSeq;
     try {
       const sent = fetch(url, {
         method: 'POST',
