@@ -502,3 +502,19 @@ describe('loadEvidence on damaged folders', () => {
     e.model.dispose();
   });
 });
+
+describe('destinations checked up front', () => {
+  it('refuses a callback logdir whose train run a collector would refuse (9 segments), at construction', async () => {
+    const { tensorBoard, collector } = await import('../src/index.js');
+    const to = collector('http://127.0.0.1:9');
+    expect(() => tensorBoard('a/b/c/d/e/f/g/h', { destination: to })).toThrow(/1 to 8 '\/'-separated names/);
+    expect(() => tensorBoard('a/b/c/d/e/f/g', { destination: to })).not.toThrow();
+  });
+
+  it('refuses an object that only looks like a destination, naming what is missing', async () => {
+    const { SummaryWriter } = await import('../src/index.js');
+    expect(() => new SummaryWriter('x', { destination: { openWriter() {} } as never })).toThrow(
+      /destination must be made by collector\(\), browserStorage\(\) or files\(\)/,
+    );
+  });
+});

@@ -64,7 +64,12 @@ const SUMMARY_WRITER_OPTIONS: readonly string[] = [
 /** Checks a destination option (an object from files(), collector() or browserStorage()). */
 export function checkDestination(d: unknown, where: string): Destination {
   if (d === undefined) return defaultDestination();
-  if (d === null || typeof d !== 'object' || typeof (d as Destination).openWriter !== 'function') {
+  const needed = ['openWriter', 'claimRun', 'join', 'checkLogdir', 'lastStep'] as const;
+  if (
+    d === null ||
+    typeof d !== 'object' ||
+    needed.some((k) => typeof (d as Destination)[k] !== 'function')
+  ) {
     throw new TypeError(
       `${where}: destination must be made by collector(), browserStorage() or files(), got ${describeValue(d)}`,
     );

@@ -169,7 +169,9 @@ export class TensorBoardCallback extends Callback {
     const where = 'tensorBoard()';
     checkLogdir(logdir, where);
     this.#destination = checkDestination(options.destination, where);
+    // Its runs are logdir/train and logdir/val: checked now, not at the first fit.
     this.#destination.checkLogdir(logdir, where);
+    this.#destination.checkLogdir(this.#destination.join(logdir, 'train'), where);
     if (options === null || typeof options !== 'object')
       throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
     checkKnownOptions(options, OPTION_NAMES, where);
