@@ -10,19 +10,20 @@
  * to the sink's last-chance path (a keepalive request), so a closed page loses at most what that
  * path refuses; a crash loses what was buffered since the last flush (at most `flushMillis`).
  */
-import { Event, type EventInit } from '../proto/index.js';
+import type { EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD } from '../tfrecord/index.js';
 import {
-  checkOptionNames,
+  bufferFullError,
+  checkPayload,
   closedError,
   describeValue,
-  EVENT_FILE_WRITER_OPTIONS,
   type EventFileWriterOptions,
   type EventFileWriterStats,
   EventWriterError,
   type EventWriterLike,
-  intOption,
-  typeAndValue,
+  encodeEvent,
+  fileVersionPayload,
+  writerLimits,
 } from './writer-api.js';
 
 /** Where a stream writer's bytes go. */
@@ -48,11 +49,8 @@ export interface RecordSink {
   close?(): Promise<void>;
 }
 
-const FILE_VERSION = 'brain.Event:2';
 /** Buffered bytes that start a flush before the interval is up. */
 const HIGH_WATER_BYTES = 1024 * 1024;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const MAX_RECORD_BYTES = 2 ** 32 - 1;
 
 /** The smallest event-target surface the writer needs of `globalThis` (a page, a worker). */
 interface PageEvents {
@@ -117,22 +115,13 @@ export class StreamEventWriter implements EventWriterLike {
         `logdir must be a non-empty string, got ${typeof logdir === 'string' ? '""' : describeValue(logdir)}`,
       );
     }
-    checkOptionNames(options, 'event writer', EVENT_FILE_WRITER_OPTIONS);
-    const flushMillis = intOption('flushMillis', options.flushMillis, 2000, 1, MAX_TIMER_MS);
-    this.#maxQueue = intOption('maxQueue', options.maxQueue, 10_000);
-    this.#maxPendingBytes = intOption('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
-    this.#maxRecordBytes = intOption(
-      'maxRecordBytes',
-      options.maxRecordBytes,
-      64 * 1024 * 1024,
-      1,
-      MAX_RECORD_BYTES,
-    );
+    const { flushMillis, maxQueue, maxPendingBytes, maxRecordBytes } = writerLimits(options, 'event writer');
+    this.#maxQueue = maxQueue;
+    this.#maxPendingBytes = maxPendingBytes;
+    this.#maxRecordBytes = maxRecordBytes;
     this.logdir = logdir;
     this.#sink = sink;
-    this.#buffer(
-      frameRecord(Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish()),
-    );
+    this.#buffer(frameRecord(fileVersionPayload()));
     this.#timer = setInterval(() => this.#startFlush(), flushMillis);
     (this.#timer as { unref?: () => void }).unref?.();
     const page = globalThis as PageEvents;
@@ -160,42 +149,16 @@ export class StreamEventWriter implements EventWriterLike {
 
   writeEvent(event: EventInit, what?: string): boolean {
     if (this.#closed) throw closedError('event writer', this.logdir, 'a write');
-    if (event === null || typeof event !== 'object') {
-      throw new TypeError(`event must be an object, got ${typeAndValue(event)}`);
-    }
-    let payload: Uint8Array;
-    try {
-      payload = Event.encode(event).finish();
-    } catch (err) {
-      throw new TypeError(`${what ?? 'event'} could not be encoded as an Event: ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
-    return this.writePayload(payload, what);
+    return this.writePayload(encodeEvent(event, what), what);
   }
 
   writePayload(payload: Uint8Array, what = 'event'): boolean {
     if (this.#closed) throw closedError('event writer', this.logdir, 'a write');
-    if (!(payload instanceof Uint8Array)) {
-      throw new TypeError(`payload must be a Uint8Array (a serialized Event), got ${typeAndValue(payload)}`);
-    }
-    if (payload.length > this.#maxRecordBytes) {
-      throw new RangeError(
-        `${what} is ${payload.length} bytes serialized, more than maxRecordBytes (${this.#maxRecordBytes})`,
-      );
-    }
+    checkPayload(payload, what, this.#maxRecordBytes);
     if (this.stats.bytesPending + payload.length + RECORD_OVERHEAD > this.#maxPendingBytes) {
       this.stats.droppedRecords++;
-      if (this.stats.droppedRecords === 1 || this.stats.droppedRecords % 10_000 === 0) {
-        this.#report(
-          new EventWriterError(
-            `event buffer full (${this.stats.bytesPending} bytes unsent to ${this.path}): ${this.stats.droppedRecords} record(s) dropped so far`,
-            this.path,
-            undefined,
-            'ERR_BUFFER_FULL',
-          ),
-        );
-      }
+      const full = bufferFullError(this.stats, `unsent to ${this.path}`, this.path);
+      if (full) this.#report(full);
       return false;
     }
     this.#buffer(frameRecord(payload));

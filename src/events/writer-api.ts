@@ -1,7 +1,9 @@
 /**
  * What every event writer shares, with nothing platform-specific (the browser build uses it too):
- * the options, the statistics, the error type, and the checks of option values.
+ * the options and their limits, the statistics, the error type, and the checks of events and
+ * payloads before they are buffered.
  */
+import { Event, type EventInit } from '../proto/index.js';
 
 export interface EventFileWriterOptions {
   /** Milliseconds between background flushes. Default 2000. */
@@ -161,4 +163,108 @@ export function emitWarning(message: string, code: string): void {
     .process;
   if (proc?.emitWarning) proc.emitWarning(message, { code });
   else console.warn(`gradwatch [${code}]: ${message}`);
+}
+
+/** The first record of every event file: its format version. */
+export function fileVersionPayload(): Uint8Array {
+  return Event.encode({ wallTime: Date.now() / 1000, fileVersion: 'brain.Event:2' }).finish();
+}
+
+/** The longest interval a Node timer takes: a longer one fires after 1 ms (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The largest payload a TFRecord length can give without its high word (which readers cap anyway). */
+const MAX_RECORD_BYTES = 2 ** 32 - 1;
+
+/** The buffering limits every writer takes from EventFileWriterOptions. */
+export interface WriterLimits {
+  flushMillis: number;
+  maxQueue: number;
+  maxPendingBytes: number;
+  maxRecordBytes: number;
+}
+
+/** Checks a writer's option names (`kind` names the writer in errors) and resolves its limits. */
+export function writerLimits(options: EventFileWriterOptions, kind: string): WriterLimits {
+  checkOptionNames(options, kind, EVENT_FILE_WRITER_OPTIONS);
+  return {
+    flushMillis: intOption('flushMillis', options.flushMillis, 2000, 1, MAX_TIMER_MS, ' (about 24.8 days)'),
+    maxQueue: intOption('maxQueue', options.maxQueue, 10_000),
+    maxPendingBytes: intOption('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024),
+    maxRecordBytes: intOption(
+      'maxRecordBytes',
+      options.maxRecordBytes,
+      64 * 1024 * 1024,
+      1,
+      MAX_RECORD_BYTES,
+    ),
+  };
+}
+
+/** A protobufjs Long (how int64 fields may be given). */
+function isLong(v: unknown): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger((v as { low?: unknown }).low) &&
+    Number.isInteger((v as { high?: unknown }).high)
+  );
+}
+
+/** Serializes an event after checking what protobufjs would silently mangle; `what` names it in errors. */
+export function encodeEvent(event: EventInit, what?: string): Uint8Array {
+  if (event === null || typeof event !== 'object') {
+    throw new TypeError(`event must be an object, got ${typeAndValue(event)}`);
+  }
+  const { step, wallTime } = event;
+  if (step !== undefined && step !== null && !Number.isInteger(step) && !isLong(step)) {
+    throw new TypeError(
+      `event.step must be an integer, got ${typeof step === 'number' ? describeValue(step) : typeAndValue(step)}`,
+    );
+  }
+  if (wallTime !== undefined && wallTime !== null && typeof wallTime !== 'number') {
+    throw new TypeError(`event.wallTime must be a number, got ${typeAndValue(wallTime)}`);
+  }
+  try {
+    return Event.encode(event).finish();
+  } catch (err) {
+    throw new TypeError(
+      `${what ?? 'event'} could not be encoded as an Event: ${(err as Error | undefined)?.message ?? String(err)}`,
+      { cause: err },
+    );
+  }
+}
+
+/** Throws unless `payload` is a serialized event a writer with `maxRecordBytes` takes. */
+export function checkPayload(
+  payload: unknown,
+  what: string,
+  maxRecordBytes: number,
+): asserts payload is Uint8Array {
+  if (!(payload instanceof Uint8Array)) {
+    throw new TypeError(`payload must be a Uint8Array (a serialized Event), got ${typeAndValue(payload)}`);
+  }
+  if (payload.length > maxRecordBytes) {
+    throw new RangeError(
+      `${what} is ${payload.length} bytes serialized, more than maxRecordBytes (${maxRecordBytes})`,
+    );
+  }
+}
+
+/**
+ * The error for records dropped because the buffer is full, reported at the first drop and every
+ * 10,000th after it (null otherwise); `held` says what the pending bytes are waiting for.
+ */
+export function bufferFullError(
+  stats: EventFileWriterStats,
+  held: string,
+  path: string,
+): EventWriterError | null {
+  const n = stats.droppedRecords;
+  if (n !== 1 && n % 10_000 !== 0) return null;
+  return new EventWriterError(
+    `event buffer full (${stats.bytesPending} bytes ${held}): ${n} record(s) dropped so far`,
+    path,
+    undefined,
+    'ERR_BUFFER_FULL',
+  );
 }

@@ -27,21 +27,23 @@ import * as fs from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Event, type EventInit } from '../proto/index.js';
+import type { EventInit } from '../proto/index.js';
 import { frameRecord, RECORD_OVERHEAD, writeRecord } from '../tfrecord/index.js';
 import { callerBlocksLoop, type ExitFlushable, registerForExit, unregisterForExit } from './exit-hooks.js';
 import { eventFileName, nextFileCounter } from './file-name.js';
 import {
-  checkOptionNames,
+  bufferFullError,
+  checkPayload,
   closedError,
   describeValue,
-  EVENT_FILE_WRITER_OPTIONS,
   type EventFileWriterOptions,
   type EventFileWriterStats,
   EventWriterError,
   type EventWriterLike,
-  intOption,
+  encodeEvent,
+  fileVersionPayload,
   typeAndValue,
+  writerLimits,
 } from './writer-api.js';
 
 export {
@@ -59,12 +61,6 @@ export {
 
 const CHUNK_BYTES = 64 * 1024;
 const HIGH_WATER_BYTES = 1024 * 1024;
-const FILE_VERSION = 'brain.Event:2';
-
-/** The longest interval a Node timer takes: a longer one fires after 1 ms (TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** The largest payload a TFRecord length can give without its high word (which readers cap anyway). */
-const MAX_RECORD_BYTES = 2 ** 32 - 1;
 
 /**
  * If `logdir` cannot be a directory because it, or the nearest of its ancestors that exists, is not
@@ -147,24 +143,11 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
       );
     }
     if (logdir.includes('\0')) throw new TypeError('logdir must not contain a NUL character');
-    checkOptionNames(options, 'EventFileWriter', EVENT_FILE_WRITER_OPTIONS);
-    this.#flushMillis = intOption(
-      'flushMillis',
-      options.flushMillis,
-      2000,
-      1,
-      MAX_TIMER_MS,
-      ' (about 24.8 days)',
-    );
-    this.#maxQueue = intOption('maxQueue', options.maxQueue, 10_000);
-    this.#maxPendingBytes = intOption('maxPendingBytes', options.maxPendingBytes, 64 * 1024 * 1024);
-    this.#maxRecordBytes = intOption(
-      'maxRecordBytes',
-      options.maxRecordBytes,
-      64 * 1024 * 1024,
-      1,
-      MAX_RECORD_BYTES,
-    );
+    const limits = writerLimits(options, 'EventFileWriter');
+    this.#flushMillis = limits.flushMillis;
+    this.#maxQueue = limits.maxQueue;
+    this.#maxPendingBytes = limits.maxPendingBytes;
+    this.#maxRecordBytes = limits.maxRecordBytes;
     const suffix = options.filenameSuffix ?? '';
     if (typeof suffix !== 'string') {
       throw new TypeError(`filenameSuffix must be a string, got ${typeAndValue(suffix)}`);
@@ -206,27 +189,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
    */
   writeEvent(event: EventInit, what?: string): boolean {
     if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
-    if (event === null || typeof event !== 'object') {
-      throw new TypeError(`event must be an object, got ${typeAndValue(event)}`);
-    }
-    const { step, wallTime } = event;
-    if (step !== undefined && step !== null && !Number.isInteger(step) && !isLong(step)) {
-      throw new TypeError(
-        `event.step must be an integer, got ${typeof step === 'number' ? describeValue(step) : typeAndValue(step)}`,
-      );
-    }
-    if (wallTime !== undefined && wallTime !== null && typeof wallTime !== 'number') {
-      throw new TypeError(`event.wallTime must be a number, got ${typeAndValue(wallTime)}`);
-    }
-    let payload: Uint8Array;
-    try {
-      payload = Event.encode(event).finish();
-    } catch (err) {
-      throw new TypeError(`${what ?? 'event'} could not be encoded as an Event: ${errText(err)}`, {
-        cause: err,
-      });
-    }
-    return this.writePayload(payload, what);
+    return this.writePayload(encodeEvent(event, what), what);
   }
 
   /**
@@ -235,27 +198,12 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
    */
   writePayload(payload: Uint8Array, what = 'event'): boolean {
     if (this.#closed) throw closedError('EventFileWriter', this.logdir, 'a write');
-    if (!(payload instanceof Uint8Array)) {
-      throw new TypeError(`payload must be a Uint8Array (a serialized Event), got ${typeAndValue(payload)}`);
-    }
+    checkPayload(payload, what, this.#maxRecordBytes);
     const size = payload.length + RECORD_OVERHEAD;
-    if (payload.length > this.#maxRecordBytes) {
-      throw new RangeError(
-        `${what} is ${payload.length} bytes serialized, more than maxRecordBytes (${this.#maxRecordBytes})`,
-      );
-    }
     if (this.stats.bytesPending + size > this.#maxPendingBytes) {
       this.stats.droppedRecords++;
-      if (this.stats.droppedRecords === 1 || this.stats.droppedRecords % 10_000 === 0) {
-        this.#report(
-          new EventWriterError(
-            `event buffer full (${this.stats.bytesPending} bytes unwritten): ${this.stats.droppedRecords} record(s) dropped so far`,
-            this.#path,
-            undefined,
-            'ERR_BUFFER_FULL',
-          ),
-        );
-      }
+      const full = bufferFullError(this.stats, 'unwritten', this.#path);
+      if (full) this.#report(full);
       return false;
     }
     if (this.#cur.length - this.#curLen < size) {
@@ -354,7 +302,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
   }
 
   #fileVersionRecord(): Buffer {
-    return frameRecord(Event.encode({ wallTime: Date.now() / 1000, fileVersion: FILE_VERSION }).finish());
+    return frameRecord(fileVersionPayload());
   }
 
   #backgroundFlush(): void {
@@ -757,16 +705,6 @@ interface FlushJob {
 }
 
 function ignore(): void {}
-
-/** A protobufjs Long (how int64 fields may be given). */
-function isLong(v: unknown): boolean {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Number.isInteger((v as { low?: unknown }).low) &&
-    Number.isInteger((v as { high?: unknown }).high)
-  );
-}
 
 function errText(err: unknown): string {
   return (err as Error | undefined)?.message ?? String(err);
