@@ -69,6 +69,17 @@ function ratioCell(xs, base) {
   return `${fmt(median(r), 3)}x [${fmt(quantile(r, 0.25), 2)}-${fmt(quantile(r, 0.75), 2)}]`;
 }
 
+/**
+ * "+1.2 pp [0.3-2.0]": the median over rounds of (a - b) / unwatched within each round, in percentage
+ * points of the unwatched step, with its interquartile range. Pairing within a round takes out most of
+ * the machine's drift, which moves both configurations alike.
+ */
+function gapCell(a, b, base) {
+  const d = a.map((x, i) => (100 * (x - b[i])) / base[i]);
+  const sign = (v) => `${v >= 0 ? '+' : ''}${fmt(v, 1)}`;
+  return `${sign(median(d))} pp [${sign(quantile(d, 0.25))} to ${sign(quantile(d, 0.75))}]`;
+}
+
 const lines = [];
 const say = (s = '') => {
   lines.push(s);
@@ -132,6 +143,20 @@ for (const backend of backends) {
         `| ${backend} | ${cell.name} (${cell.batches} batches x ${cell.rounds} rounds) | ${cell.labels[c]} | ${ms} | ${ratios} | ${ownCell} | ${fmt(o.kernels, 1)} | ${o.native === null ? '' : fmt(o.native, 1)} |`,
       );
     }
+  }
+}
+const paired = cells.filter((c) => c.times.defaults && c.times.tfnode);
+if (paired.length > 0) {
+  say('');
+  say("gradwatch defaults minus tf.node.tensorBoard (updateFreq 'batch'), paired within each round:");
+  say('');
+  say('| backend | model | wall | CPU |');
+  say('|---|---|---:|---:|');
+  for (const c of paired) {
+    const { defaults: d, tfnode: t, unwatched: u } = c.times;
+    say(
+      `| ${c.backend} | ${c.name} | ${gapCell(d.wall, t.wall, u.wall)} | ${gapCell(d.cpu, t.cpu, u.cpu)} |`,
+    );
   }
 }
 mkdirSync(join(ROOT, 'bench/out'), { recursive: true });

@@ -174,3 +174,42 @@ describe('a signal stops a synchronous training loop (issue 13 #4)', () => {
     }, 60_000);
   }
 });
+
+// The callback writes a step's statistics a run of steps at a time (HOLD_MS in src/train/callback.ts):
+// steps it still holds when the process ends go into the file with the writer's last flush.
+describe('steps the callback still holds are written when the process ends mid-fit', () => {
+  function fitChild(dir: string, how: 'exit' | 'wait', atBatch: number, signal?: NodeJS.Signals) {
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+      const p = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'tests/fixtures/fit-exit-child.ts'), dir, how, String(atBatch)],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      p.stdout.on('data', (d: Buffer) => {
+        if (signal && d.toString().includes('ready')) p.kill(signal);
+      });
+      p.on('exit', (code, sig) => done({ code, signal: sig }));
+    });
+  }
+
+  async function normSteps(dir: string): Promise<number[]> {
+    const out: number[] = [];
+    for await (const p of readSummaries(join(dir, 'train')))
+      if (p.value.tag === 'grad_norm/global') out.push(p.step);
+    return out;
+  }
+
+  it('on process.exit() from a batch callback', async () => {
+    const dir = tempDir();
+    expect((await fitChild(dir, 'exit', 7)).code).toBe(0);
+    expect(await normSteps(dir)).toEqual(range(1, 8));
+  });
+
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    it(`on ${sig} while the fit waits in a batch callback`, async () => {
+      const dir = tempDir();
+      expect((await fitChild(dir, 'wait', 9, sig)).signal).toBe(sig);
+      expect(await normSteps(dir)).toEqual(range(1, 10));
+    });
+  }
+});

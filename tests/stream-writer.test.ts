@@ -535,6 +535,22 @@ describe('StreamEventWriter', () => {
       expect(w.stats).toMatchObject({ recordsWritten: 2, recordsPending: 0 });
     });
 
+    it('runs beforeExit hooks first, so records held upstream go with the last-chance send; a removed hook does not run', async () => {
+      installPage();
+      const sink = new MemorySink();
+      const w = writer(sink);
+      w.writeEvent(scalar(1));
+      const removed = w.beforeExit(() => w.writeEvent(scalar(9)));
+      removed();
+      w.beforeExit(() => {
+        throw new Error('a failing hook');
+      });
+      w.beforeExit(() => w.writeEvent(scalar(2)));
+      page.dispatchEvent(new Event('pagehide'));
+      expect(labels(sink.exits)).toEqual(['fv', 't@1', 't@2']);
+      await w.close();
+    });
+
     it('keeps the records when appendOnExit refuses them, for a later flush', async () => {
       installPage();
       const sink = new MemorySink();

@@ -21,6 +21,7 @@ import {
   type EventFileWriterStats,
   EventWriterError,
   type EventWriterLike,
+  ExitHooks,
   encodeEvent,
   fileVersionPayload,
   writerLimits,
@@ -96,6 +97,7 @@ export class StreamEventWriter implements EventWriterLike {
   #failing = false;
   readonly #listeners = new Set<(err: Error) => void>();
   readonly #warned = new Set<string>();
+  readonly #exitHooks = new ExitHooks();
   readonly #onPageHide = () => this.#exitFlush();
   /**
    * Hidden: maybe the tab is being closed (browsers fire this around pagehide, before or after it,
@@ -172,6 +174,10 @@ export class StreamEventWriter implements EventWriterLike {
   }
 
   /** Appends everything buffered so far; rejects if the destination did not take it (it stays buffered). */
+  beforeExit(fn: () => void): () => void {
+    return this.#exitHooks.add(fn);
+  }
+
   flush(): Promise<void> {
     // While closing, a flush is the final one (browser storage's archive() flushes the writers it
     // holds); once closed, the sink is too: an error, as for the file writer, and never an append.
@@ -310,6 +316,7 @@ export class StreamEventWriter implements EventWriterLike {
    * sink's last-chance path takes, to it (the rest stay for an ordinary flush, if there is one).
    */
   #exitFlush(): void {
+    this.#exitHooks.run();
     if (!this.#sink.appendOnExit) return;
     const limit = this.#sink.maxExitBytes ?? Number.POSITIVE_INFINITY;
     let n = 0;

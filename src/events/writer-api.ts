@@ -143,6 +143,37 @@ export interface EventWriterLike {
   writePayload(payload: Uint8Array, what?: string): boolean;
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs `fn` synchronously just before the writer's last-chance flush (process exit or signal in
+   * Node, the page hidden or closed), so records still held upstream get into it; returns what removes
+   * it. Optional: a destination's own writer may leave it out.
+   */
+  beforeExit?(fn: () => void): () => void;
+}
+
+/**
+ * The functions a writer runs before its last-chance flush (see EventWriterLike.beforeExit). One that
+ * throws does not keep the others, or the flush, from running.
+ */
+export class ExitHooks {
+  readonly #fns = new Set<() => void>();
+
+  add(fn: () => void): () => void {
+    this.#fns.add(fn);
+    return () => {
+      this.#fns.delete(fn);
+    };
+  }
+
+  run(): void {
+    for (const fn of [...this.#fns]) {
+      try {
+        fn();
+      } catch {
+        // Nothing to report to at exit; what the hook would have added is lost, the rest is not.
+      }
+    }
+  }
 }
 
 function editDistance(a: string, b: string): number {

@@ -40,6 +40,7 @@ import {
   type EventFileWriterStats,
   EventWriterError,
   type EventWriterLike,
+  ExitHooks,
   encodeEvent,
   fileVersionPayload,
   typeAndValue,
@@ -132,6 +133,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
   /** Whether the last write came from a loop that blocks the event loop (see #writeFromBlockedLoop). */
   #blocked = false;
   #lastSyncFlush = 0;
+  readonly #exitHooks = new ExitHooks();
   #lastSyncOk = true;
   #warnedCodes = new Set<string>();
 
@@ -243,6 +245,10 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
    * Writes everything buffered so far. Rejects with an EventWriterError if the disk refuses, or
    * (code 'ERR_WRITER_CLOSED') if the writer was closed.
    */
+  beforeExit(fn: () => void): () => void {
+    return this.#exitHooks.add(fn);
+  }
+
   flush(): Promise<void> {
     if (this.#closed) return Promise.reject(closedError('EventFileWriter', this.logdir, 'flush()'));
     return this.#enqueueFlush();
@@ -285,6 +291,7 @@ export class EventFileWriter extends EventEmitter implements ExitFlushable, Even
   // ---- ExitFlushable ----
 
   flushSyncOnExit(): void {
+    this.#exitHooks.run();
     this.#flushSync();
   }
 

@@ -360,6 +360,21 @@ export class SummaryWriter {
   }
 
   /** Writes everything buffered. Rejects with an EventWriterError if the disk refuses. */
+  /**
+   * Runs `fn` synchronously just before the writer's last-chance flush (process exit, SIGINT/SIGTERM,
+   * the page hidden or closed), so that records a caller still holds reach the file; returns what
+   * removes it. A destination whose writer has no such flush never runs it.
+   *
+   * @example
+   * const held: Array<[string, number, number]> = [];
+   * const remove = writer.beforeExit(() => {
+   *   for (const [tag, value, step] of held.splice(0)) writer.scalar(tag, value, step);
+   * });
+   */
+  beforeExit(fn: () => void): () => void {
+    return this.#events.beforeExit?.(fn) ?? (() => {});
+  }
+
   flush(): Promise<void> {
     if (this.#events.closed) return Promise.reject(closedError('SummaryWriter', this.logdir, 'flush()'));
     return this.#events.flush();

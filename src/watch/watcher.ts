@@ -240,6 +240,16 @@ export class Watcher {
     });
   }
 
+  /** Steps queued for drain(). */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /** Whether a step's numbers are on the host when it ends (read in the step, not downloaded later). */
+  get readsOnHost(): boolean {
+    return (this.#options.reads ?? (HOST_MEMORY_BACKENDS.has(tf.getBackend()) ? 'sync' : 'async')) === 'sync';
+  }
+
   /** Step number of the last update seen. */
   get step(): number {
     return this.#step;
@@ -401,7 +411,7 @@ export class Watcher {
       plan.histogram = true;
     }
     const variables = this.#variables(grads);
-    const sync = (o.reads ?? (HOST_MEMORY_BACKENDS.has(tf.getBackend()) ? 'sync' : 'async')) === 'sync';
+    const sync = this.readsOnHost;
     const tensors = grads.map((g) => g.tensor);
     const hasLoss = loss !== undefined && loss.size === 1;
     const p: Pending = {
