@@ -73,6 +73,89 @@ describe('SummaryWriter', () => {
     expect(pts[1]!.value.kind).toBe('histogram');
   });
 
+  it('writes several histograms at one step as one event, skipping conflicting tags', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir, { onStepConflict: 'skip' });
+    w.histogram('late', [1], 5);
+    const records = () => w.stats.recordsWritten + w.stats.recordsPending;
+    const n = records();
+    const t = tf.tensor1d([0, 1, 2, 3]);
+    const got = w.histograms(
+      [
+        ['a', [0, 1, 2, 3]],
+        ['b', t],
+        ['c', { buckets: new Float64Array([-1, 0, 2, 0, 1, 3]) }],
+        ['late', [7]],
+      ],
+      4,
+      2,
+    );
+    t.dispose();
+    expect(records()).toBe(n + 1);
+    expect([...got.keys()]).toEqual(['a', 'b', 'c']);
+    expect(got.get('c')).toEqual({ count: 5, nan: 0, posInf: 0, negInf: 0, min: -1, max: 1, buckets: 2 });
+    expect(w.skippedPoints).toBe(1);
+    await w.close();
+    const pts = (await readBack(dir)).filter((p) => p.step === 4);
+    expect(pts.map((p) => p.value.tag)).toEqual(['a', 'b', 'c']);
+    const rows = (tag: string) => {
+      const v = pts.find((p) => p.value.tag === tag)!.value;
+      return v.kind === 'histogram' ? v.buckets : null;
+    };
+    expect(rows('a')).toEqual(rows('b'));
+    expect([...(rows('c') ?? [])]).toEqual([-1, 0, 2, 0, 1, 3]);
+  });
+
+  it('writes nothing of a histograms() call with a bad entry, and names it', async () => {
+    const dir = tempDir();
+    const w = new SummaryWriter(dir);
+    const flat = (b: number[]) => ({ buckets: new Float64Array(b) });
+    expect(() =>
+      w.histograms(
+        [
+          ['a', [1]],
+          ['b', flat([0, 1])],
+        ],
+        0,
+      ),
+    ).toThrow(
+      'data.buckets as a Float64Array must hold rows of [left, right, count] (a length divisible by 3), got 2',
+    );
+    expect(() =>
+      w.histograms(
+        [
+          ['a', [1]],
+          ['b', flat([1, 0, 1])],
+        ],
+        0,
+      ),
+    ).toThrow('data.buckets[0] needs finite edges with left <= right, got [1, 0]');
+    expect(() =>
+      w.histograms(
+        [
+          ['a', [1]],
+          ['b', flat([0, 1, -1])],
+        ],
+        0,
+      ),
+    ).toThrow('data.buckets[0] count must be >= 0, got -1');
+    expect(() =>
+      w.histograms(
+        [
+          ['a', [1]],
+          ['a', [2]],
+        ],
+        0,
+      ),
+    ).toThrow('tag "a" appears twice');
+    expect(() => w.histograms(null as never, 0)).toThrow(
+      'entries must be an iterable of [tag, data] pairs, got null',
+    );
+    w.histograms([['a', [1]]], 0);
+    await w.close();
+    expect((await readBack(dir)).map((p) => [p.value.tag, p.step])).toEqual([['a', 0]]);
+  });
+
   it('writes text and reads it back', async () => {
     const dir = tempDir();
     const w = new SummaryWriter(dir);

@@ -208,32 +208,52 @@ function edge(min: number, max: number, b: number, k: number): number {
   return Number.isFinite(e) ? e : min * (1 - t) + max * t;
 }
 
-/** Precomputed buckets, as `histogram()` accepts them: rows of [left, right, count]. */
+/**
+ * Precomputed buckets, as `histogram()` accepts them: rows of [left, right, count], or the same rows
+ * flat in a Float64Array (left, right, count, left, ...: what computeHistogram returns, taken as is).
+ */
 export interface PrecomputedHistogram {
-  buckets: ReadonlyArray<readonly [number, number, number]>;
+  buckets: ReadonlyArray<readonly [number, number, number]> | Float64Array;
 }
 
 /** Validates precomputed buckets (finite edges, left <= right, non-negative counts) into [k,3] form. */
 export function fromPrecomputed(h: PrecomputedHistogram, name = 'data'): Histogram {
-  if (!Array.isArray(h.buckets))
-    throw new TypeError(`${name}.buckets must be an array of [left, right, count]`);
-  const k = h.buckets.length;
-  const buckets = new Float64Array(k * 3);
+  let buckets: Float64Array;
+  if (h.buckets instanceof Float64Array) {
+    if (h.buckets.length % 3 !== 0) {
+      throw new RangeError(
+        `${name}.buckets as a Float64Array must hold rows of [left, right, count] (a length divisible by 3), got ${h.buckets.length}`,
+      );
+    }
+    buckets = h.buckets;
+  } else {
+    if (!Array.isArray(h.buckets))
+      throw new TypeError(
+        `${name}.buckets must be an array of [left, right, count] or a Float64Array of them`,
+      );
+    buckets = new Float64Array(h.buckets.length * 3);
+    for (let i = 0; i < h.buckets.length; i++) {
+      const row = h.buckets[i];
+      if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'number')) {
+        throw new TypeError(`${name}.buckets[${i}] must be [left, right, count] numbers`);
+      }
+      buckets.set(row as readonly number[], i * 3);
+    }
+  }
   let count = 0;
   let min = Number.NaN;
   let max = Number.NaN;
-  for (let i = 0; i < k; i++) {
-    const row = h.buckets[i];
-    if (!Array.isArray(row) || row.length !== 3 || !row.every((x) => typeof x === 'number')) {
-      throw new TypeError(`${name}.buckets[${i}] must be [left, right, count] numbers`);
-    }
-    const [l, r, c] = row as unknown as readonly [number, number, number];
+  for (let i = 0; i < buckets.length; i += 3) {
+    const l = buckets[i]!;
+    const r = buckets[i + 1]!;
+    const c = buckets[i + 2]!;
     if (!Number.isFinite(l) || !Number.isFinite(r) || l > r) {
-      throw new RangeError(`${name}.buckets[${i}] needs finite edges with left <= right, got [${l}, ${r}]`);
+      throw new RangeError(
+        `${name}.buckets[${i / 3}] needs finite edges with left <= right, got [${l}, ${r}]`,
+      );
     }
     if (!Number.isFinite(c) || c < 0)
-      throw new RangeError(`${name}.buckets[${i}] count must be >= 0, got ${c}`);
-    buckets.set([l, r, c], i * 3);
+      throw new RangeError(`${name}.buckets[${i / 3}] count must be >= 0, got ${c}`);
     count += c;
     if (!(l >= min)) min = l;
     if (!(r <= max)) max = r;

@@ -148,18 +148,22 @@ export function writeStepStats(
   // `extra` (the detector's alert levels) rides in the same event: one record per step.
   if (extra) for (const pair of extra) v.push(pair);
   if (s.variables.length > 0 || extra) writer.scalars(v, s.step);
-  for (const h of s.histograms)
-    writer.histogram(TAGS.histogram(h.kind, h.variable), { buckets: rowsOf(h.buckets) }, s.step);
+  // A step's histograms in a few events rather than one each (a record, its CRCs and an Event
+  // apiece); in groups, so a model of many variables does not make one very large record.
+  for (let i = 0; i < s.histograms.length; i += HISTOGRAMS_PER_EVENT) {
+    const group = s.histograms.slice(i, i + HISTOGRAMS_PER_EVENT);
+    writer.histograms(
+      group.map((h) => [TAGS.histogram(h.kind, h.variable), { buckets: h.buckets }] as const),
+      s.step,
+    );
+  }
 }
+
+/** Histograms per event: 32 of 30 buckets make a record of about 26 KB. */
+const HISTOGRAMS_PER_EVENT = 32;
 
 /** Whether `x` is the only variable of its layer. */
 function soleVariable(variables: StepStats['variables'], x: StepStats['variables'][number]): boolean {
   for (const y of variables) if (y !== x && y.layer === x.layer) return false;
   return true;
-}
-
-function rowsOf(b: Float64Array): Array<[number, number, number]> {
-  const rows: Array<[number, number, number]> = [];
-  for (let i = 0; i < b.length; i += 3) rows.push([b[i]!, b[i + 1]!, b[i + 2]!]);
-  return rows;
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSummaries, SummaryWriter } from '../../src/index.js';
+import { type HistogramData, readSummaries, SummaryWriter } from '../../src/index.js';
 import { computeHistogram } from '../../src/summary/histogram.js';
 import { tempDir } from '../helpers.js';
 import {
@@ -64,6 +64,15 @@ describe.skipIf(!available)('stock TensorBoard reads what gradwatch writes', () 
     for (const [step, data] of ORDINARY.entries()) train.histogram('grad/ordinary', data, step, 30);
     train.histogram('grad/empty', [], 0);
     train.histogram('grad/equal', [4.5, 4.5, 4.5, 4.5], 0);
+    // Several histograms in one event (how the callback logs a step's distributions), one of them
+    // given as flat precomputed rows.
+    for (let step = 0; step < 2; step++) {
+      const entries: Array<[string, HistogramData]> = [
+        ['multi/a', [step, 1, 2, 3]],
+        ['multi/b', { buckets: new Float64Array([0, 1, 2 + step, 1, 2, 5]) }],
+      ];
+      train.histograms(entries, step, 2);
+    }
     train.histogram('grad/nonfinite', NONFINITE, 0, 5);
     train.text('notes', TEXT, 1);
     train.customScalars(LAYOUT);
@@ -156,6 +165,23 @@ describe.skipIf(!available)('stock TensorBoard reads what gradwatch writes', () 
         }
         expect((await get('grad/empty'))[0]![2]).toEqual([]);
         expect((await get('grad/equal'))[0]![2]).toEqual([[4.5, 4.5, 4]]);
+        const a = await get('multi/a');
+        expect(a.map((r) => r[1])).toEqual([0, 1]);
+        expect(a[0]![2]).toEqual([
+          [0, 1.5, 2],
+          [1.5, 3, 2],
+        ]);
+        const b = await get('multi/b');
+        expect(b.map((r) => r[2])).toEqual([
+          [
+            [0, 1, 2],
+            [1, 2, 5],
+          ],
+          [
+            [0, 1, 3],
+            [1, 2, 5],
+          ],
+        ]);
         const nf = (await get('grad/nonfinite'))[0]![2];
         expect(nf).toEqual([
           [1, 1.4, 1],
