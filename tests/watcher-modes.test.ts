@@ -298,3 +298,31 @@ describe('clipping decided on the host or on the device', () => {
     }
   });
 });
+
+describe('what queued steps hold', () => {
+  it('counts the bytes of the values a step read (sync), and none once drained or for a plain step', async () => {
+    const w = tf.variable(tf.ones([4, 8]), true, 'held/dense/kernel');
+    const b = tf.variable(tf.zeros([8]), true, 'held/dense/bias');
+    const x = tf.ones([2, 4]);
+    const opt = tf.train.sgd(0.1);
+    const watcher = watch(opt, { statsFreq: 2, reads: 'sync' });
+    const step = () => opt.minimize(() => tf.sum(tf.add(tf.matMul(x, w), b)));
+    step(); // the watch's first step: every statistic (gradients, weights before and after)
+    expect(watcher.queued).toBe(1);
+    expect(watcher.heldBytes).toBe(3 * 4 * (32 + 8));
+    await watcher.drain();
+    expect(watcher.heldBytes).toBe(0);
+    step(); // step 2: a detail step again (statsFreq 2)
+    step(); // step 3: plain, its sums only
+    expect(watcher.heldBytes).toBe(3 * 4 * (32 + 8));
+    await watcher.drain();
+    step(); // 4: detail
+    await watcher.drain();
+    step(); // 5: plain
+    expect(watcher.queued).toBe(1);
+    expect(watcher.heldBytes).toBe(0);
+    watcher.detach();
+    watcher.dispose();
+    tf.dispose([w, b, x]);
+  });
+});

@@ -110,10 +110,13 @@ const EARLY_ACTIVATION_STEPS = 5;
  * the same code costs less run for several steps in a row than once between two training steps,
  * whose tensors have evicted it and its data from the caches (bench/README.md, "Writing steps in
  * runs"). Steps held are written at an epoch's end, the fit's, and before the writer's last-chance
- * flush (exit, SIGINT/SIGTERM, a page hidden). The in-step gate does not wait: it decides in the step.
+ * flush (exit, SIGINT/SIGTERM, a page hidden), and as soon as the copies of tensors held steps keep
+ * (detail and histogram steps) reach MAX_HELD_BYTES. The in-step gate does not wait: it decides in
+ * the step.
  */
 const HOLD_MS = 100;
 const MAX_HELD_STEPS = 32;
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
 const SKIPPED_LOG_KEYS = new Set(['batch', 'size', 'num_steps']);
 
 type ScalarLike = number | { data(): Promise<ArrayLike<number> | Uint8Array[] | string[]> };
@@ -548,7 +551,8 @@ export class TensorBoardCallback extends Callback {
     const w = this.#watcher;
     if (!w) return false;
     const now = performance.now();
-    if (w.readsOnHost && w.queued < MAX_HELD_STEPS && now - this.#lastDrain < HOLD_MS) return false;
+    const hold = w.readsOnHost && w.heldBytes < MAX_HELD_BYTES && w.queued < MAX_HELD_STEPS;
+    if (hold && now - this.#lastDrain < HOLD_MS) return false;
     this.#lastDrain = now;
     return true;
   }

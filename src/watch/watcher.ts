@@ -219,6 +219,8 @@ export class Watcher {
   #restore: (() => void) | null = null;
   #step: number;
   #queue: Pending[] = [];
+  /** See heldBytes. */
+  #heldBytes = 0;
   #current: Pending | null = null;
   #clipHistory: boolean[] = [];
   #infoNames: string[] = [];
@@ -243,6 +245,15 @@ export class Watcher {
   /** Steps queued for drain(). */
   get queued(): number {
     return this.#queue.length;
+  }
+
+  /**
+   * Bytes of values the queued steps hold (host-memory backends: copies of whole tensors read at
+   * detail and histogram steps and after non-finite gradients), which a caller that lets steps queue
+   * up should bound.
+   */
+  get heldBytes(): number {
+    return this.#heldBytes;
   }
 
   /** Whether a step's numbers are on the host when it ends (read in the step, not downloaded later). */
@@ -307,6 +318,7 @@ export class Watcher {
       if (n < 0) n = this.#queue.length;
     }
     const queue = this.#queue.splice(0, n);
+    for (const p of queue) this.#heldBytes -= valueBytes(p);
     const out: StepStats[] = [];
     try {
       for (const p of queue) {
@@ -332,6 +344,7 @@ export class Watcher {
   dispose(): void {
     for (const p of this.#queue) disposePending(p);
     this.#queue = [];
+    this.#heldBytes = 0;
     this.#discardCurrent();
   }
 
@@ -625,6 +638,7 @@ export class Watcher {
       );
     }
     this.#queue.push(p);
+    this.#heldBytes += valueBytes(p);
     o.onQueued?.();
   }
 
@@ -708,6 +722,18 @@ export class Watcher {
     if (this.#current) disposePending(this.#current);
     this.#current = null;
   }
+}
+
+/** Bytes of host values a queued step holds (tensors kept on a GPU backend count 0). */
+function valueBytes(p: Pending): number {
+  let n = 0;
+  const add = (xs: Taken[]) => {
+    for (const x of xs) if (x !== null && !(x instanceof tf.Tensor)) n += x.byteLength;
+  };
+  add(p.grads);
+  add(p.before);
+  add(p.after);
+  return n;
 }
 
 function disposePending(p: Pending): void {
