@@ -34,10 +34,12 @@ export function sumSquares(a: Values): number {
 
 /**
  * Σ(a - b)² and Σb² in one pass: the size of the update between two snapshots of a variable, and the
- * size of the weights it was applied to (`b`, the snapshot before).
+ * size of the weights it was applied to (`b`, the snapshot before). With `out`, the same pass also
+ * writes a - b into it (for a histogram of the update; the sums use the exact float64 differences).
  */
-export function updateSums(a: Values, b: Values): { update: number; before: number } {
+export function updateSums(a: Values, b: Values, out?: Float32Array): { update: number; before: number } {
   if (a.length !== b.length) throw new RangeError(`sizes differ: ${a.length} and ${b.length}`);
+  if (out && out.length !== a.length) throw new RangeError(`out has ${out.length} elements, not ${a.length}`);
   let u0 = 0;
   let u1 = 0;
   let b0 = 0;
@@ -49,6 +51,10 @@ export function updateSums(a: Values, b: Values): { update: number; before: numb
     const x1 = b[i + 1]!;
     const d0 = a[i]! - x0;
     const d1 = a[i + 1]! - x1;
+    if (out) {
+      out[i] = d0;
+      out[i + 1] = d1;
+    }
     u0 += d0 * d0;
     u1 += d1 * d1;
     b0 += x0 * x0;
@@ -57,18 +63,11 @@ export function updateSums(a: Values, b: Values): { update: number; before: numb
   if (m < n) {
     const x = b[m]!;
     const d = a[m]! - x;
+    if (out) out[m] = d;
     u0 += d * d;
     b0 += x * x;
   }
   return { update: u0 + u1, before: b0 + b1 };
-}
-
-/** a - b, element by element (for histograms of the update). */
-export function difference(a: Values, b: Values): Float32Array {
-  if (a.length !== b.length) throw new RangeError(`sizes differ: ${a.length} and ${b.length}`);
-  const out = new Float32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! - b[i]!;
-  return out;
 }
 
 export interface ValueSummary {

@@ -5,8 +5,8 @@
  * use it on plain arrays.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { computeHistogram } from '../summary/histogram.js';
-import { difference, nonFiniteCounts, summarize, updateSums, type Values } from './host-stats.js';
+import { computeHistogram, type Histogram } from '../summary/histogram.js';
+import { nonFiniteCounts, summarize, updateSums, type ValueSummary, type Values } from './host-stats.js';
 
 export interface VariableInfo {
   /** The name its series are logged under. */
@@ -269,30 +269,63 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
   const check = gradientHalf(c);
   const n = c.variables.length;
   const variables = check.variables as VariableStats[];
+  const histograms: StepHistogram[] = [];
   for (let i = 0; i < n; i++) {
     const v = variables[i]!;
     v.size = c.variables[i]!.size;
     const grad = c.grads[i];
     const r = c.reduced?.[i];
+    const w = c.after[i];
+    const before = c.before[i];
+    // Histograms first: the pass that buckets a tensor's values also gives the sums its detail
+    // statistics need, which then take no pass of their own.
+    let gradSums: ValueSummary | undefined;
+    let weightSums: ValueSummary | undefined;
+    let update: { update: number; before: number } | undefined;
+    if (c.histogram) {
+      const pre = c.gradHistograms?.[i];
+      if (o.histograms.gradients && v.hasGradient && (pre || grad)) {
+        let buckets = pre;
+        if (!buckets) {
+          const h = computeHistogram(grad!, o.buckets);
+          gradSums = sumsOf(h);
+          buckets = h.buckets;
+        }
+        histograms.push({ kind: 'grad', variable: v.name, buckets });
+      }
+      if (o.histograms.weights && w) {
+        const h = computeHistogram(w, o.buckets);
+        weightSums = sumsOf(h);
+        histograms.push({ kind: 'weight', variable: v.name, buckets: h.buckets });
+      }
+      if (o.histograms.updates && w && before) {
+        const delta = new Float32Array(w.length);
+        update = updateSums(w, before, delta);
+        histograms.push({
+          kind: 'update',
+          variable: v.name,
+          buckets: computeHistogram(delta, o.buckets).buckets,
+        });
+      }
+    }
     if (c.detail && v.hasGradient) {
       // Like the norms: NaN if any value is NaN, Inf if any is infinite. Values read on the host
       // (small variables, or any whose sum was non-finite) take precedence over a device reduction.
       if (grad) {
-        const g = summarize(grad);
+        const g = gradSums ?? summarize(grad);
         v.gradMaxAbs = g.nan > 0 ? Number.NaN : g.posInf + g.negInf > 0 ? Number.POSITIVE_INFINITY : g.maxAbs;
       } else if (r) v.gradMaxAbs = r.gradMaxAbs;
     }
     // Weights are read at detail steps, and after any step with non-finite gradients (large ones are
     // reduced on the device, and read only if that found them non-finite).
-    const w = c.after[i];
     if (w) {
-      const s = summarize(w);
+      const s = weightSums ?? summarize(w);
       v.weightNonFinite = s.nan + s.posInf + s.negInf;
       v.weightNorm =
         s.nan > 0 ? Number.NaN : s.posInf + s.negInf > 0 ? Number.POSITIVE_INFINITY : Math.sqrt(s.sumSq);
-      const b = c.detail && o.updates !== false ? c.before[i] : null;
+      const b = c.detail && o.updates !== false ? before : null;
       if (b) {
-        const u = updateSums(w, b);
+        const u = update ?? updateSums(w, b);
         v.updateNorm = Math.sqrt(u.update);
         v.weightNormBefore = Math.sqrt(u.before);
       }
@@ -392,7 +425,7 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
     layers,
     globalGradNorm,
     gradNonFinite,
-    histograms: c.histogram ? histograms(c, o) : [],
+    histograms,
   };
   if (check.loss !== undefined) stats.loss = check.loss;
   if (c.clip) stats.clip = clipStats(c.clip, variables, globalGradNorm);
@@ -401,28 +434,15 @@ export function assembleStepStats(c: StepCapture, o: AssembleOptions): StepStats
   return stats;
 }
 
-function histograms(c: StepCapture, o: AssembleOptions): StepHistogram[] {
-  const out: StepHistogram[] = [];
-  c.variables.forEach((v, i) => {
-    const g = c.grads[i];
-    const w = c.after[i];
-    const b = c.before[i];
-    const pre = c.gradHistograms?.[i];
-    if (o.histograms.gradients && v.hasGradient && (pre || g)) {
-      out.push({ kind: 'grad', variable: v.name, buckets: pre ?? computeHistogram(g!, o.buckets).buckets });
-    }
-    if (o.histograms.weights && w) {
-      out.push({ kind: 'weight', variable: v.name, buckets: computeHistogram(w, o.buckets).buckets });
-    }
-    if (o.histograms.updates && w && b) {
-      out.push({
-        kind: 'update',
-        variable: v.name,
-        buckets: computeHistogram(difference(w, b), o.buckets).buckets,
-      });
-    }
-  });
-  return out;
+/** A histogram's sums, as summarize() gives them (over the finite values; exact non-finite counts). */
+function sumsOf(h: Histogram): ValueSummary {
+  return {
+    sumSq: h.sumSquares,
+    maxAbs: h.count > 0 ? Math.max(h.max, -h.min, 0) : 0,
+    nan: h.nan,
+    posInf: h.posInf,
+    negInf: h.negInf,
+  };
 }
 
 /**
