@@ -35,6 +35,10 @@ export const CONFIGS = {
     label: 'everything every step (all statistics, gradient histograms, detector)',
     make: (_tf, dir) => [tensorBoard(dir, { statsFreq: 1, histogramFreq: 1 })],
   },
+  noactivations: {
+    label: 'defaults without activation statistics (activationFreq: 0)',
+    make: (_tf, dir) => [tensorBoard(dir, { activationFreq: 0 })],
+  },
   watchonly: {
     label: 'watch only (detect: false)',
     make: (_tf, dir) => [tensorBoard(dir, { detect: false })],

@@ -15,8 +15,8 @@
  *     [--models tabular,mlp,deep,lstm,cnn] [--configs unwatched,defaults,tfnode,everything]
  *     [--batches N]   (default: about one second of unwatched training per fit, 8 to 200 batches)
  *
- * Other configurations: watchonly (detect: false), clip (clip by global norm), gate (the detector's
- * in-step gate).
+ * Other configurations: noactivations (activationFreq: 0), watchonly (detect: false), clip (clip by
+ * global norm), gate (the detector's in-step gate).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -152,8 +152,8 @@ describe('activation statistics of other models', () => {
   });
 });
 
-describe('the two reductions of an output', () => {
-  beforeAll(() => useBackend('cpu'));
+describe.each(suiteBackends())('the two reductions of an output on the %s backend', (backend) => {
+  beforeAll(() => useBackend(backend));
 
   it('agree on the host and on the device, zeros, saturation and non-finite values included', async () => {
     const { deviceReduce, hostReduce } = await import('../src/watch/activations.js');
@@ -174,5 +174,18 @@ describe('the two reductions of an output', () => {
     const d = deviceReduce(t, null);
     expect(d.dataSync()[5]).toBe(2);
     tf.dispose([t, d]);
+    // A convolution's output (rank 4), all-negative values (max |a| from the minimum), no leak.
+    const before = tf.memory().numTensors;
+    const conv = tf.tensor4d(
+      Float32Array.from({ length: 2 * 3 * 3 * 4 }, (_, i) => -1 - i / 8),
+      [2, 3, 3, 4],
+    );
+    const r = deviceReduce(conv, null);
+    const host = hostReduce(conv.dataSync(), null);
+    expect(Array.from(r.dataSync()).map((v) => Number(v.toPrecision(5)))).toEqual(
+      Array.from(host).map((v) => Number(Math.fround(v).toPrecision(5))),
+    );
+    tf.dispose([conv, r]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -104,6 +104,8 @@ const OPTION_NAMES = [
 ];
 /** Steps measured for activation statistics at the start of a watch ('auto'): early findings. */
 const EARLY_ACTIVATION_STEPS = 5;
+/** The early steps are measured while a measured step costs at most this share of a step. */
+const EARLY_ACTIVATION_SHARE = 0.1;
 /**
  * On host-memory backends a step's numbers are on the host when it ends, and the callback writes them
  * and runs the detector for the steps of up to HOLD_MS of training (at most MAX_HELD_STEPS) at once:
@@ -413,10 +415,14 @@ export class TensorBoardCallback extends Callback {
         ? Math.max(cost.statsEvery, share > 0 ? Math.ceil(this.#activationMs / share) : 1)
         : this.#activationFreq;
     // The fit's first and last steps, like histograms, so every run has both ends; with 'auto', the
-    // first few steps of a watch too, so a layer dead or saturated from the start is named early.
+    // first few steps of a watch too, so a layer dead or saturated from the start is named early,
+    // unless a measured step turned out to cost more than EARLY_ACTIVATION_SHARE of a step (a
+    // convolution's outputs are large): then they come at the budget's pace from the first.
+    const seen = watcher.stepsWatched;
+    const affordable = !(tap.lastCostMs > EARLY_ACTIVATION_SHARE * cost.stepMs);
     const early =
-      this.#activationFreq === 'auto' && cost.steps < EARLY_ACTIVATION_STEPS && this.#stepsSeen === 0;
-    tap.armed = cost.steps === 0 || early || next === this.#lastStep || (every > 0 && next % every === 0);
+      this.#activationFreq === 'auto' && seen < EARLY_ACTIVATION_STEPS && this.#stepsSeen === 0 && affordable;
+    tap.armed = seen === 0 || early || next === this.#lastStep || (every > 0 && next % every === 0);
   }
 
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {

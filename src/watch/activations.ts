@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type LayerLike, wrapLayerCalls } from './layer-calls.js';
-import { reducedOnHost } from './reduce.js';
+import { deviceSumSq, reducedOnHost } from './reduce.js';
 
 /** One layer's activation statistics at one step (summed over its applications). */
 export interface ActivationStats {
@@ -187,27 +187,30 @@ export function hostReduce(x: ArrayLike<number>, saturation: Saturation): Float6
   return Float64Array.of(sum, sq, max, zeros, sat, bad);
 }
 
-/** [Σa, Σa², max|a|, zeros, saturated, non-finite] of one output, on the device, kept. */
+/**
+ * [Σa, Σa², max|a|, zeros, saturated, non-finite] of one output, on the device, kept. Built for few
+ * passes over the output (a convolution's is large): reductions straight over it (max |a| from its
+ * max and min, Σa² by the one native L2Loss on tfjs-node), and a full-size intermediate only for
+ * each count (zeros, finite values, saturated values).
+ */
 export function deviceReduce(t: tf.Tensor, saturation: Saturation): tf.Tensor {
   return tf.tidy(() => {
-    const x = tf.reshape(t, [-1]);
-    const abs = tf.abs(x);
-    const finite = tf.logicalNot(tf.logicalOr(tf.isNaN(x), tf.isInf(x)));
     const count = (b: tf.Tensor) => tf.sum(tf.cast(b, 'float32'));
     const saturated =
       saturation === 'symmetric'
-        ? count(tf.greater(abs, 0.99))
+        ? count(tf.greater(tf.abs(t), 0.99))
         : saturation === 'unit'
-          ? count(tf.logicalOr(tf.less(x, 0.01), tf.greater(x, 0.99)))
+          ? count(tf.logicalOr(tf.less(t, 0.01), tf.greater(t, 0.99)))
           : tf.scalar(0);
+    const sq = deviceSumSq(t);
     return tf.keep(
       tf.stack([
-        tf.sum(x),
-        tf.sum(tf.square(x)),
-        tf.max(abs),
-        count(tf.equal(x, 0)),
+        tf.sum(t),
+        sq.factor === 1 ? sq.value : tf.mul(sq.value, sq.factor),
+        tf.maximum(tf.max(t), tf.neg(tf.min(t))),
+        count(tf.equal(t, 0)),
         saturated,
-        tf.sub(tf.scalar(t.size), count(finite)),
+        tf.sub(tf.scalar(t.size), count(tf.isFinite(t))),
       ]),
     );
   });

@@ -69,7 +69,7 @@ function valuesNow(t: tf.Tensor, backend: string): Float32Array {
  * Σx² of one tensor as a scalar on the device (inside a tidy), divided by the `factor` returned:
  * TensorFlow's L2Loss gives sum(x²)/2, and doubling it on the host saves a native op.
  */
-function deviceSumSq(x: tf.Tensor): { value: tf.Tensor; factor: number } {
+export function deviceSumSq(x: tf.Tensor): { value: tf.Tensor; factor: number } {
   // A sum of nothing is 0: backends disagree on reductions of an empty tensor (wasm's read memory
   // that was never set), so none is asked for one.
   if (x.size === 0) return { value: tf.scalar(0), factor: 1 };

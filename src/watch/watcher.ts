@@ -261,6 +261,11 @@ export class Watcher {
     return (this.#options.reads ?? (HOST_MEMORY_BACKENDS.has(tf.getBackend()) ? 'sync' : 'async')) === 'sync';
   }
 
+  /** Steps this watch has seen so far (written or not yet). */
+  get stepsWatched(): number {
+    return this.#step - (this.#options.firstStep - 1);
+  }
+
   /** Step number of the last update seen. */
   get step(): number {
     return this.#step;
