@@ -143,6 +143,8 @@ export class TensorBoardCallback extends Callback {
   readonly #stepActivations = new Map<number, StepActivation[]>();
   /** Running mean (ms) of what a measured step's activation statistics cost. */
   #activationMs = 0;
+  /** What activation statistics have cost in all (ms). */
+  #activationTotalMs = 0;
   readonly #postMortems: PostMortems;
   readonly #explicitModel: LayersModel | undefined;
   readonly #destination: Destination;
@@ -247,8 +249,9 @@ export class TensorBoardCallback extends Callback {
 
   /**
    * What the gradient watch has cost so far, as it measures itself: steps watched, its own time per
-   * step (ms; its code in the step, writing the statistics and running the detector), the mean step
-   * time and the current intervals of the detail statistics and histograms. Null before training.
+   * step (ms; its code in the step, writing the statistics, running the detector, and activation
+   * statistics averaged over all steps), the mean step time and the current intervals of the detail
+   * statistics and histograms. Null before training.
    *
    * @example
    * const cb = tensorBoard('runs/exp1');
@@ -257,6 +260,13 @@ export class TensorBoardCallback extends Callback {
    * console.log(`${(100 * c.msPerStep / c.stepMs).toFixed(1)}% of a step; details every ${c.statsEvery}`);
    */
   get cost(): WatchCost | null {
+    const c = this.#watchCost();
+    if (!c || c.steps === 0 || this.#activationTotalMs === 0) return c;
+    return { ...c, msPerStep: c.msPerStep + this.#activationTotalMs / c.steps };
+  }
+
+  /** The watch's own cost over every fit so far (activation statistics not included). */
+  #watchCost(): WatchCost | null {
     const now = this.#watcher?.cost;
     const past = this.#pastCost;
     if (!now) return past;
@@ -419,6 +429,7 @@ export class TensorBoardCallback extends Callback {
     // unless a measured step turned out to cost more than EARLY_ACTIVATION_SHARE of a step (a
     // convolution's outputs are large): then they come at the budget's pace from the first.
     const seen = watcher.stepsWatched;
+    // Unknown (the second step: no step time yet) counts as affordable.
     const affordable = !(tap.lastCostMs > EARLY_ACTIVATION_SHARE * cost.stepMs);
     const early =
       this.#activationFreq === 'auto' && seen < EARLY_ACTIVATION_STEPS && this.#stepsSeen === 0 && affordable;
@@ -522,6 +533,7 @@ export class TensorBoardCallback extends Callback {
     if (!tap?.armed || !train || !this.#watcher) return;
     try {
       const stats = await tap.read();
+      this.#activationTotalMs += tap.lastCostMs;
       this.#activationMs =
         this.#activationMs === 0 ? tap.lastCostMs : 0.8 * this.#activationMs + 0.2 * tap.lastCostMs;
       const pairs: Array<[string, number]> = [];
@@ -595,7 +607,7 @@ export class TensorBoardCallback extends Callback {
     this.#stepActivations.clear();
     if (!this.#watcher) return;
     this.#stepsSeen = Math.max(this.#stepsSeen, this.#watcher.step);
-    this.#pastCost = this.cost;
+    this.#pastCost = this.#watchCost();
     this.#watcher.detach();
     this.#watcher.dispose();
     this.#watcher = null;

@@ -33,8 +33,10 @@ interface Pending {
   layer: string;
   size: number;
   saturation: Saturation;
-  /** The six sums, reduced on the device (read after the step) or already on the host. */
+  /** The six sums on the host, or deviceReduce()'s seven on the device (read after the step). */
   stats: tf.Tensor | Float64Array;
+  /** deviceReduce()'s factor of Σa². */
+  factor: number;
 }
 
 export class ActivationTap {
@@ -110,20 +112,18 @@ export class ActivationTap {
     const byLayer = new Map<string, { size: number; v: number[]; saturation: Saturation }>();
     for (const p of pending) {
       const acc = byLayer.get(p.layer) ?? { size: 0, v: [0, 0, 0, 0, 0, 0], saturation: p.saturation };
-      let src: ArrayLike<number>;
-      let o = 0;
+      let src: Float64Array;
       if (p.stats instanceof tf.Tensor) {
-        src = values;
-        o = next;
-        next += 6;
+        src = fromDevice(values, next, p.size, p.factor);
+        next += DEVICE_STATS;
       } else src = p.stats;
       acc.size += p.size;
-      acc.v[0]! += src[o]!; // sum
-      acc.v[1]! += src[o + 1]!; // sum of squares
-      acc.v[2] = Math.max(acc.v[2]!, src[o + 2]!); // max |a|
-      acc.v[3]! += src[o + 3]!; // zeros
-      acc.v[4]! += src[o + 4]!; // saturated
-      acc.v[5]! += src[o + 5]!; // non-finite
+      acc.v[0]! += src[0]!; // sum
+      acc.v[1]! += src[1]!; // sum of squares
+      acc.v[2] = Math.max(acc.v[2]!, src[2]!); // max |a|
+      acc.v[3]! += src[3]!; // zeros
+      acc.v[4]! += src[4]!; // saturated
+      acc.v[5]! += src[5]!; // non-finite
       byLayer.set(p.layer, acc);
     }
     return [...byLayer].map(([layer, { size, v, saturation }]) => {
@@ -148,10 +148,10 @@ export class ActivationTap {
       if (!(t instanceof tf.Tensor) || t.dtype !== 'float32' || t.size === 0) continue;
       // Where tensors live in host memory, one loop over the values costs less than a dozen kernels
       // (each a native call on tfjs-node), as for the gradients' sums.
-      const stats = reducedOnHost(t.size)
-        ? hostReduce(t.dataSync(), saturation)
+      const r = reducedOnHost(t.size)
+        ? { stats: hostReduce(t.dataSync(), saturation), factor: 1 }
         : deviceReduce(t, saturation);
-      this.#pending.push({ layer, size: t.size, saturation, stats });
+      this.#pending.push({ layer, size: t.size, saturation, ...r });
     }
     this.#observeMs += performance.now() - t0;
   }
@@ -187,14 +187,19 @@ export function hostReduce(x: ArrayLike<number>, saturation: Saturation): Float6
   return Float64Array.of(sum, sq, max, zeros, sat, bad);
 }
 
+/** What deviceReduce() leaves on the device, per output: [Σa, Σa² / factor, max a, min a, zeros, saturated, finite]. */
+const DEVICE_STATS = 7;
+
 /**
- * [Σa, Σa², max|a|, zeros, saturated, non-finite] of one output, on the device, kept. Built for few
- * passes over the output (a convolution's is large): reductions straight over it (max |a| from its
- * max and min, Σa² by the one native L2Loss on tfjs-node), and a full-size intermediate only for
- * each count (zeros, finite values, saturated values).
+ * The sums of one output, on the device, kept: [Σa, Σa² / factor, max a, min a, zeros, saturated,
+ * finite values] (see fromDevice). Built for few ops (each a native call on tfjs-node, 20-100 µs) and
+ * few passes over the output (a convolution's is large): reductions straight over it (Σa² by the one
+ * native L2Loss on tfjs-node), a full-size intermediate only for each count, and what is left (max
+ * |a|, the factor, the non-finite count) done on the host after the read.
  */
-export function deviceReduce(t: tf.Tensor, saturation: Saturation): tf.Tensor {
-  return tf.tidy(() => {
+export function deviceReduce(t: tf.Tensor, saturation: Saturation): { stats: tf.Tensor; factor: number } {
+  let factor = 1;
+  const stats = tf.tidy(() => {
     const count = (b: tf.Tensor) => tf.sum(tf.cast(b, 'float32'));
     const saturated =
       saturation === 'symmetric'
@@ -203,17 +208,32 @@ export function deviceReduce(t: tf.Tensor, saturation: Saturation): tf.Tensor {
           ? count(tf.logicalOr(tf.less(t, 0.01), tf.greater(t, 0.99)))
           : tf.scalar(0);
     const sq = deviceSumSq(t);
+    factor = sq.factor;
     return tf.keep(
       tf.stack([
         tf.sum(t),
-        sq.factor === 1 ? sq.value : tf.mul(sq.value, sq.factor),
-        tf.maximum(tf.max(t), tf.neg(tf.min(t))),
+        sq.value,
+        tf.max(t),
+        tf.min(t),
         count(tf.equal(t, 0)),
         saturated,
-        tf.sub(tf.scalar(t.size), count(tf.isFinite(t))),
+        count(tf.isFinite(t)),
       ]),
     );
   });
+  return { stats, factor };
+}
+
+/** hostReduce()'s six numbers from deviceReduce()'s seven, read, for an output of `size` values. */
+export function fromDevice(v: ArrayLike<number>, o: number, size: number, factor: number): Float64Array {
+  return Float64Array.of(
+    v[o]!,
+    v[o + 1]! * factor,
+    Math.max(v[o + 2]!, -v[o + 3]!, 0),
+    v[o + 4]!,
+    v[o + 5]!,
+    size - v[o + 6]!,
+  );
 }
 
 /** Which saturation a layer's activation has: tanh-like (±1), sigmoid-like (0 and 1), or none. */
