@@ -427,13 +427,15 @@ export class TensorBoardCallback extends Callback {
     // The fit's first and last steps, like histograms, so every run has both ends; with 'auto', the
     // first few steps of a watch too, so a layer dead or saturated from the start is named early,
     // unless a measured step turned out to cost more than EARLY_ACTIVATION_SHARE of a step (a
-    // convolution's outputs are large): then they come at the budget's pace from the first.
+    // convolution's outputs are large): then they come at the budget's pace after the first, the
+    // last step included.
     const seen = watcher.stepsWatched;
     // Unknown (the second step: no step time yet) counts as affordable.
     const affordable = !(tap.lastCostMs > EARLY_ACTIVATION_SHARE * cost.stepMs);
     const early =
       this.#activationFreq === 'auto' && seen < EARLY_ACTIVATION_STEPS && this.#stepsSeen === 0 && affordable;
-    tap.armed = seen === 0 || early || next === this.#lastStep || (every > 0 && next % every === 0);
+    const last = next === this.#lastStep && (this.#activationFreq !== 'auto' || affordable);
+    tap.armed = seen === 0 || early || last || (every > 0 && next % every === 0);
   }
 
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
