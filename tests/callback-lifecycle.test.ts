@@ -4,7 +4,7 @@
  * a later fit, and released too when fit throws; a fit that threw, or a second gradwatch callback,
  * never leaves the optimizer blocked for a later callback.
  */
-import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -154,6 +154,49 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       model.dispose();
       tf.dispose([x, y]);
     });
+
+    it('are not reopened by a fit still running after close()', async () => {
+      const dir = tempDir();
+      const { x, y } = data();
+      const model = makeModel(8);
+      const cb = tensorBoard(dir, { histograms: true, buckets: 100 });
+      const closer = new tf.CustomCallback({
+        onBatchEnd: async (b) => {
+          if (b === 1) await cb.close();
+        },
+      });
+      await model.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, callbacks: [cb, closer] });
+      const files = readdirSync(join(dir, 'train')).filter((f) => f.includes('tfevents'));
+      expect(files).toHaveLength(1);
+      // Whole records of at most about 16 KiB: a step's 100-bucket histograms are split over events.
+      const bytes = readFileSync(join(dir, 'train', files[0]!));
+      let longest = 0;
+      for (let at = 0; at < bytes.length; ) {
+        const n = Number(bytes.readBigUInt64LE(at));
+        longest = Math.max(longest, n);
+        at += 16 + n;
+      }
+      expect(longest).toBeGreaterThan(8 * 1024);
+      expect(longest).toBeLessThan(17 * 1024);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
+
+    it('keeps what a fit that threw logged when the model trains again at once, before the fit is wound up', async () => {
+      const dir = tempDir();
+      const { x, y } = data();
+      const model = makeModel(6);
+      const cb = tensorBoard(dir);
+      await expect(
+        model.fit(x, y, { epochs: 1, batchSize: 2, verbose: 0, callbacks: [cb, boomAt(4)] }),
+      ).rejects.toThrow('boom');
+      // At once: the callback has not noticed the fit ended (it polls every 200 ms) and holds steps.
+      await model.fit(x, y, { epochs: 1, batchSize: 2, verbose: 0 });
+      await cb.close();
+      expect(await steps(dir, 'train', 'grad_norm/global')).toEqual([1, 2, 3, 4, 5]);
+      model.dispose();
+      tf.dispose([x, y]);
+    });
   });
 
   describe('a logdir that is a file', () => {
@@ -178,6 +221,8 @@ describe.each(suiteBackends())('on the %s backend', (backend) => {
       writeFileSync(logdir, 'not a directory');
       await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0, validationSplit: 0.25, callbacks: [cb] });
       expect((model.optimizer as unknown as { iterations: number }).iterations).toBe(4);
+      // The steps it could not write are let go, not kept.
+      expect(cb.cost?.steps).toBe(4);
       const lines = warn.mock.calls.map((c) => String(c[0]));
       expect(lines.filter((l) => l.includes(`${logdir} is a file`))).toHaveLength(1);
       warn.mockRestore();

@@ -619,7 +619,12 @@ export class TensorBoardCallback extends Callback {
   async #writeStats(final = false, wait = true): Promise<void> {
     const watcher = this.#watcher;
     const train = this.#train;
-    if (!watcher || !train) return;
+    if (!watcher) return;
+    // No train run to write to (its writer could not be made): the steps are let go, not kept.
+    if (!train) {
+      await watcher.drain(undefined, { wait }).catch(() => undefined);
+      return;
+    }
     const detector = this.#detector;
     const keep = (decided: readonly Decided[]) => {
       for (const { alert } of decided) {
@@ -646,6 +651,8 @@ export class TensorBoardCallback extends Callback {
   }
 
   async #writeMetrics(logs: Logs, prefix: string, step: number): Promise<void> {
+    // After close() (a fit still running) nothing reopens a run.
+    if (this.#closed) return;
     const train: Array<[string, number]> = [];
     const val: Array<[string, number]> = [];
     for (const [key, raw] of Object.entries(logs)) {

@@ -114,7 +114,7 @@ export class ActivationTap {
       const acc = byLayer.get(p.layer) ?? { size: 0, v: [0, 0, 0, 0, 0, 0], saturation: p.saturation };
       let src: Float64Array;
       if (p.stats instanceof tf.Tensor) {
-        src = fromDevice(values, next, p.size, p.factor);
+        src = fromDevice(values, next, p.factor);
         next += DEVICE_STATS;
       } else src = p.stats;
       acc.size += p.size;
@@ -187,15 +187,16 @@ export function hostReduce(x: ArrayLike<number>, saturation: Saturation): Float6
   return Float64Array.of(sum, sq, max, zeros, sat, bad);
 }
 
-/** What deviceReduce() leaves on the device, per output: [Σa, Σa² / factor, max a, min a, zeros, saturated, finite]. */
+/** What deviceReduce() leaves on the device, per output: [Σa, Σa² / factor, max a, min a, zeros, saturated, non-finite]. */
 const DEVICE_STATS = 7;
 
 /**
  * The sums of one output, on the device, kept: [Σa, Σa² / factor, max a, min a, zeros, saturated,
- * finite values] (see fromDevice). Built for few ops (each a native call on tfjs-node, 20-100 µs) and
- * few passes over the output (a convolution's is large): reductions straight over it (Σa² by the one
- * native L2Loss on tfjs-node), a full-size intermediate only for each count, and what is left (max
- * |a|, the factor, the non-finite count) done on the host after the read.
+ * non-finite values] (see fromDevice). Built for few ops (each a native call on tfjs-node, 20-100 µs)
+ * and few passes over the output (a convolution's is large): reductions straight over it (Σa² by the
+ * one native L2Loss on tfjs-node), full-size intermediates only for the counts, and what is left (max
+ * |a|, the factor) done on the host after the read. The non-finite values are counted, not the finite
+ * ones: a float32 sum is exact only up to 2^24, and the count of a healthy output is 0.
  */
 export function deviceReduce(t: tf.Tensor, saturation: Saturation): { stats: tf.Tensor; factor: number } {
   let factor = 1;
@@ -217,22 +218,22 @@ export function deviceReduce(t: tf.Tensor, saturation: Saturation): { stats: tf.
         tf.min(t),
         count(tf.equal(t, 0)),
         saturated,
-        count(tf.isFinite(t)),
+        count(tf.logicalNot(tf.isFinite(t))),
       ]),
     );
   });
   return { stats, factor };
 }
 
-/** hostReduce()'s six numbers from deviceReduce()'s seven, read, for an output of `size` values. */
-export function fromDevice(v: ArrayLike<number>, o: number, size: number, factor: number): Float64Array {
+/** hostReduce()'s six numbers from deviceReduce()'s seven, read. */
+export function fromDevice(v: ArrayLike<number>, o: number, factor: number): Float64Array {
   return Float64Array.of(
     v[o]!,
     v[o + 1]! * factor,
     Math.max(v[o + 2]!, -v[o + 3]!, 0),
     v[o + 4]!,
     v[o + 5]!,
-    size - v[o + 6]!,
+    v[o + 6]!,
   );
 }
 

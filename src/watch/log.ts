@@ -149,18 +149,25 @@ export function writeStepStats(
   if (extra) for (const pair of extra) v.push(pair);
   if (s.variables.length > 0 || extra) writer.scalars(v, s.step);
   // A step's histograms in a few events rather than one each (a record, its CRCs and an Event
-  // apiece); in groups, so a model of many variables does not make one very large record.
-  for (let i = 0; i < s.histograms.length; i += HISTOGRAMS_PER_EVENT) {
-    const group = s.histograms.slice(i, i + HISTOGRAMS_PER_EVENT);
-    writer.histograms(
-      group.map((h) => [TAGS.histogram(h.kind, h.variable), { buckets: h.buckets }] as const),
-      s.step,
-    );
+  // apiece); in groups of at most about HISTOGRAM_EVENT_BYTES, so that many variables or buckets do
+  // not make one large record (a page's last-chance send takes whole records within a quota).
+  let group: Array<readonly [string, { buckets: Float64Array }]> = [];
+  let bytes = 0;
+  for (const h of s.histograms) {
+    const size = h.buckets.byteLength + 64;
+    if (group.length > 0 && bytes + size > HISTOGRAM_EVENT_BYTES) {
+      writer.histograms(group, s.step);
+      group = [];
+      bytes = 0;
+    }
+    group.push([TAGS.histogram(h.kind, h.variable), { buckets: h.buckets }]);
+    bytes += size;
   }
+  if (group.length > 0) writer.histograms(group, s.step);
 }
 
-/** Histograms per event: 32 of 30 buckets make a record of about 26 KB. */
-const HISTOGRAMS_PER_EVENT = 32;
+/** About 20 histograms of 30 buckets per event. */
+const HISTOGRAM_EVENT_BYTES = 16 * 1024;
 
 /** Whether `x` is the only variable of its layer. */
 function soleVariable(variables: StepStats['variables'], x: StepStats['variables'][number]): boolean {

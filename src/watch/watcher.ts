@@ -412,8 +412,9 @@ export class Watcher {
   ): Array<tf.Tensor | undefined> | 'skip' | undefined {
     const o = this.#options;
     if (o.alive && !o.alive()) {
+      // Queued steps stay: their owner winds up and drains them (the callback's poll, within
+      // 200 ms), though this step is not watched.
       this.detach();
-      this.dispose();
       return undefined;
     }
     // A step whose update threw never reached #after: free what it kept.
