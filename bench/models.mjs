@@ -99,3 +99,22 @@ export const MODELS = [
     }),
   },
 ];
+
+/**
+ * The tfjs module for a backend, set and ready: tfjs-node for `tensorflow` (its own tfjs), else the
+ * tfjs union package, with the wasm backend registered for `wasm`. Throws if the backend is absent.
+ */
+export async function loadBackend(backend) {
+  let tf;
+  if (backend === 'tensorflow') {
+    process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+    tf = await import('@tensorflow/tfjs-node');
+  } else {
+    tf = await import('@tensorflow/tfjs');
+    if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  }
+  await tf.setBackend(backend);
+  await tf.ready();
+  if (tf.getBackend() !== backend) throw new Error(`backend ${backend} is not available`);
+  return tf;
+}

@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tensorBoard } from '../dist/esm/index.js';
-import { MODELS } from './models.mjs';
+import { loadBackend, MODELS } from './models.mjs';
 
 const [backend, modelKey, roundsArg, configsArg, batchesArg] = process.argv.slice(2);
 
@@ -53,20 +53,7 @@ export const CONFIGS = {
   },
 };
 
-async function loadTf() {
-  if (backend === 'tensorflow') {
-    process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
-    return await import('@tensorflow/tfjs-node');
-  }
-  const tf = await import('@tensorflow/tfjs');
-  if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-  return tf;
-}
-
-const tf = await loadTf();
-await tf.setBackend(backend);
-await tf.ready();
-if (tf.getBackend() !== backend) throw new Error(`backend ${backend} is not available`);
+const tf = await loadBackend(backend);
 
 const model = MODELS.find((m) => m.key === modelKey);
 if (!model) throw new Error(`unknown model ${modelKey}`);

@@ -16,14 +16,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 if (process.argv[2] === '--child') {
   const [, , , backend, modelKey, stepsArg] = process.argv;
-  process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
-  const tf =
-    backend === 'tensorflow' ? await import('@tensorflow/tfjs-node') : await import('@tensorflow/tfjs');
-  if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-  await tf.setBackend(backend);
-  await tf.ready();
+  const { loadBackend, MODELS } = await import('./models.mjs');
+  const tf = await loadBackend(backend);
   const { tensorBoard } = await import('../dist/esm/index.js');
-  const { MODELS } = await import('./models.mjs');
   const model = MODELS.find((m) => m.key === modelKey);
   if (!model) throw new Error(`unknown model ${modelKey}`);
   const bs = model.batchSize;

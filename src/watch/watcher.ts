@@ -158,6 +158,8 @@ interface Pending {
   gradMaxAbs: number[];
   /** Time spent in the tap's hooks for this step (ms). */
   ownMs: number;
+  /** Bytes of host values it holds, counted once when it is queued (see Watcher.heldBytes). */
+  heldBytes: number;
   /**
    * GPU backends: the step's downloads, started as soon as it is queued, and whether they have
    * settled (drain({ wait: false }) takes only settled steps, so no step waits on the GPU).
@@ -323,7 +325,7 @@ export class Watcher {
       if (n < 0) n = this.#queue.length;
     }
     const queue = this.#queue.splice(0, n);
-    for (const p of queue) this.#heldBytes -= valueBytes(p);
+    for (const p of queue) this.#heldBytes -= p.heldBytes;
     const out: StepStats[] = [];
     try {
       for (const p of queue) {
@@ -450,6 +452,7 @@ export class Watcher {
       gradHistograms: [],
       gradMaxAbs: [],
       ownMs: 0,
+      heldBytes: 0,
     };
     this.#current = p;
     let check: GradientCheck | undefined;
@@ -644,7 +647,8 @@ export class Watcher {
       );
     }
     this.#queue.push(p);
-    this.#heldBytes += valueBytes(p);
+    p.heldBytes = valueBytes(p);
+    this.#heldBytes += p.heldBytes;
     o.onQueued?.();
   }
 
